@@ -1,0 +1,44 @@
+package dev.lms.assignment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.lms.course.Course;
+import dev.lms.persistence.AuditedEntity;
+import dev.lms.submission.Submission;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.OnDelete;
+import org.hibernate.annotations.OnDeleteAction;
+
+@Entity
+@Table(name = "assignments")
+public class Assignment extends AuditedEntity {
+
+    @Column(nullable = false)
+    public String title;
+
+    public String description;
+
+    @Column(name = "due_date")
+    public Instant dueDate;
+
+    @Column(nullable = false)
+    public int points;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "course_id", nullable = false)
+    @OnDelete(action = OnDeleteAction.CASCADE)
+    public Course course;
+
+    /** Inverse side only: the database cascades, see {@link Course}. */
+    @OneToMany(mappedBy = "assignment")
+    @OnDelete(action = OnDeleteAction.CASCADE)
+    public List<Submission> submissions = new ArrayList<>();
+}
