@@ -65,15 +65,6 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> username, Optional<St
         return URI.create(jdbcUrl.substring("jdbc:".length())).getHost();
     }
 
-    /** The same location with one more JDBC parameter, unless the URL already sets it. */
-    public DatabaseUrl withDefaultParameter(String name, String value) {
-        if (jdbcUrl.contains("?" + name + "=") || jdbcUrl.contains("&" + name + "=")) {
-            return this;
-        }
-        String separator = jdbcUrl.contains("?") ? "&" : "?";
-        return new DatabaseUrl(jdbcUrl + separator + name + "=" + value, username, password);
-    }
-
     @Override
     public String toString() {
         return "DatabaseUrl[" + jdbcUrl + ", username=" + username.orElse("<none>") + ", password=<redacted>]";
