@@ -1,0 +1,98 @@
+package dev.lms.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as operators start it: prod profile,
+ * configured only by environment variables. For tests of start-up behaviour, where the question is whether the
+ * service starts at all.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final List<String> INHERITED_DATABASE_VARIABLES = List.of(
+            "DATABASE_URL", "DIRECT_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD");
+
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+    private final Thread reader;
+
+    private ServiceProcess(Process process) {
+        this.process = process;
+        this.reader = new Thread(this::drain, "service-output");
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    /** Starts the jar with exactly these database variables (none inherited from the test's environment). */
+    public static ServiceProcess start(Map<String, String> environment) throws IOException {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run this test with `./mvnw verify`, after packaging");
+        }
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=0",
+                "-jar", JAR.toString())
+                .redirectErrorStream(true);
+        INHERITED_DATABASE_VARIABLES.forEach(builder.environment()::remove);
+        builder.environment().putAll(environment);
+        return new ServiceProcess(builder.start());
+    }
+
+    /** Waits until the service reports it has started, or has exited. Returns whether it started. */
+    public boolean awaitStarted(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (output.indexOf(" started in ") >= 0) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                reader.join(2000);
+                return output.indexOf(" started in ") >= 0;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("The service neither started nor exited within " + timeout + ":\n" + output);
+    }
+
+    /** Waits for the process to exit and returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("The service did not exit within " + timeout + ":\n" + output);
+        }
+        reader.join(2000);
+        return process.exitValue();
+    }
+
+    public String output() {
+        return output.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private void drain() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.append(line).append('\n');
+            }
+        } catch (IOException ignored) {
+            // The process ended; what was read is kept.
+        }
+    }
+}
