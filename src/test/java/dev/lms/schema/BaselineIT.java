@@ -89,10 +89,7 @@ class BaselineIT {
 
     /** The form Neon's console hands out, credentials in the URL. */
     private Map<String, String> databaseUrl() {
-        String jdbc = TestDatabase.jdbcUrl(database);
-        String withCredentials = jdbc.replaceFirst("^jdbc:postgresql://",
-                "postgresql://" + TestDatabase.username() + ":" + TestDatabase.password() + "@");
-        return Map.of("DATABASE_URL", withCredentials);
+        return Map.of("DATABASE_URL", TestDatabase.neonStyleUrl(database));
     }
 
     private void runV1OutsideFlyway() throws Exception {

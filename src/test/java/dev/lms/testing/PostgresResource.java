@@ -7,8 +7,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
 /**
- * Points the application under test at {@link TestDatabase}. With DATABASE_URL set, the application reads it itself
- * (as in production) and this resource adds nothing.
+ * Points the application under test at {@link TestDatabase}, through DATABASE_URL in the form Neon hands out, so the
+ * tests configure the service exactly as production does. With DATABASE_URL already set in the environment, the
+ * application reads that one and this resource adds nothing.
  */
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
@@ -18,10 +19,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         if (!TestDatabase.isEmbedded()) {
             return Map.of();
         }
-        return Map.of(
-                "quarkus.datasource.jdbc.url", TestDatabase.jdbcUrl(),
-                "quarkus.datasource.username", TestDatabase.username(),
-                "quarkus.datasource.password", TestDatabase.password());
+        return Map.of("DATABASE_URL", TestDatabase.neonStyleUrl(TestDatabase.APPLICATION_DATABASE));
     }
 
     @Override

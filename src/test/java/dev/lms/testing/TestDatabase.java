@@ -56,6 +56,11 @@ public final class TestDatabase {
                 .orElseGet(() -> "jdbc:postgresql://localhost:" + embeddedPort() + "/" + database);
     }
 
+    /** {@code postgresql://user:password@host:port/database}: the form Neon's console hands out. */
+    public static String neonStyleUrl(String database) {
+        return jdbcUrl(database).replaceFirst("^jdbc:postgresql://", "postgresql://" + username() + ":" + password() + "@");
+    }
+
     public static String username() {
         return external().flatMap(DatabaseUrl::username).orElse("postgres");
     }
