@@ -2,8 +2,13 @@ package dev.lms.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 import dev.lms.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,20 @@ class ProductionDatabaseConfigIT {
             assertThat(service.output())
                     .contains("DATABASE_URL is not a usable PostgreSQL URL")
                     .doesNotContain("Sup3rS3cret");
+        }
+    }
+
+    @Test
+    void thePackagedServiceCarriesItsMigrationsButNoEmbeddedPostgres() throws IOException {
+        Path app = Path.of("target", "quarkus-app");
+        try (Stream<Path> files = Files.walk(app)) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.contains("zonky"));
+        }
+        try (Stream<Path> jars = Files.list(app.resolve("app"))) {
+            Path applicationJar = jars.filter(jar -> jar.toString().endsWith(".jar")).findFirst().orElseThrow();
+            try (ZipFile jar = new ZipFile(applicationJar.toFile())) {
+                assertThat(jar.getEntry("db/migration/V1__init.sql")).isNotNull();
+            }
         }
     }
 }
