@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
@@ -23,7 +24,7 @@ import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 import org.junit.jupiter.api.Test;
 
-/** The object model and the live database say the same thing about what a delete does. */
+/** The object model and the live database say the same thing about what a delete does, and relations load lazily. */
 @QuarkusTest
 class OnDeleteAgreementTest {
 
@@ -78,6 +79,18 @@ class OnDeleteAgreementTest {
             }
         }
         assertThat(collections).isPositive();
+    }
+
+    @Test
+    void everyToOneRelationIsLazy() {
+        for (Class<?> entity : entityClasses()) {
+            for (Field field : entity.getDeclaredFields()) {
+                ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
+                OneToOne oneToOne = field.getAnnotation(OneToOne.class);
+                FetchType fetch = manyToOne != null ? manyToOne.fetch() : oneToOne != null ? oneToOne.fetch() : FetchType.LAZY;
+                assertThat(fetch).as("fetch of %s.%s", entity.getSimpleName(), field.getName()).isEqualTo(FetchType.LAZY);
+            }
+        }
     }
 
     private Iterable<Class<?>> entityClasses() {
