@@ -62,8 +62,9 @@ public record MigrationHistory(List<AppliedMigration> applied, Map<Integer, Stri
             if (version == null) {
                 continue;
             }
-            if (migration.getState().isResolved() && migration.getScript().startsWith("V")) {
-                shipped.put(version, migration.getScript());
+            String fileName = fileName(migration.getScript());
+            if (migration.getState().isResolved() && fileName.startsWith("V")) {
+                shipped.put(version, fileName);
             }
             if (migration.getState().isApplied()) {
                 if (migration.getState().isFailed()) {
@@ -96,6 +97,14 @@ public record MigrationHistory(List<AppliedMigration> applied, Map<Integer, Stri
     /** The shipped V script for a version, also for a version the database only has as a baseline row. */
     public String shippedScript(int version) {
         return shippedScripts.get(version);
+    }
+
+    /**
+     * The script's file name. The service's Flyway records scripts with their location ({@code db/migration/V1__init.sql});
+     * Flyway on its own records the bare name; the undo script is found by the file name either way.
+     */
+    private static String fileName(String script) {
+        return script.substring(script.lastIndexOf('/') + 1);
     }
 
     private static Integer integerVersion(MigrationInfo migration, List<String> mismatches) {

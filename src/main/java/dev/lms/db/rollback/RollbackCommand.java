@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import dev.lms.db.DatabaseConfigSourceFactory;
 import dev.lms.db.DatabaseUrl;
@@ -53,10 +55,10 @@ public final class RollbackCommand {
     }
 
     /** Flyway reports every step at INFO; the command prints its own account of what it did. */
-    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
     public static void main(String... args) {
-        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+        FLYWAY_LOG.setLevel(Level.WARNING);
         System.exit(new RollbackCommand(System.getenv(), System.out, System.err).run(args));
     }
 

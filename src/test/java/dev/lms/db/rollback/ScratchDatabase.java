@@ -37,9 +37,13 @@ final class ScratchDatabase implements AutoCloseable {
         dataSource.setPassword(TestDatabase.password());
     }
 
-    /** Applies the shipped migrations up to {@code version} ("latest" for all). */
-    void migrateTo(String version) {
+    /**
+     * Applies the shipped migrations up to {@code version} ("latest" for all), and records them as the service does:
+     * Quarkus's Flyway names each script with its location ({@code db/migration/V1__init.sql}), Flyway alone does not.
+     */
+    void migrateTo(String version) throws SQLException {
         Flyway.configure().dataSource(dataSource).locations(MigrationHistory.LOCATION).target(version).load().migrate();
+        execute("UPDATE flyway_schema_history SET script = 'db/migration/' || script WHERE script LIKE 'V%'");
     }
 
     /** The environment an operator sets for the command: the direct URL, credentials apart. */
