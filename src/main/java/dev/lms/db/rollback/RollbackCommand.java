@@ -1,0 +1,295 @@
+package dev.lms.db.rollback;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.lms.db.DatabaseConfigSourceFactory;
+import dev.lms.db.DatabaseUrl;
+import dev.lms.db.InvalidDatabaseUrlException;
+
+/**
+ * The operator's rollback, path (b) of docs/database-rollback.md in one call. Run it from the packaged service with
+ * {@code scripts/db-rollback}; it never starts Quarkus (start-up would migrate, which is what is being undone).
+ * <pre>
+ * db-rollback rollback --to N [--dry-run] [--backup-dir DIR]   back up, undo down to version N, fix the history
+ * db-rollback backup [--backup-dir DIR]                         back up only
+ * db-rollback restore --from DIR [--table NAME]...              copy backed-up rows into empty tables
+ * </pre>
+ * It connects with DIRECT_URL (DATABASE_URL when unset), like Flyway in the service.
+ */
+public final class RollbackCommand {
+
+    static final int OK = 0;
+    static final int REFUSED = 1;
+    static final int USAGE = 2;
+    static final int FAILED = 3;
+
+    private static final String USAGE_TEXT = """
+            Usage:
+              db-rollback rollback --to VERSION [--dry-run] [--backup-dir DIR]
+              db-rollback backup [--backup-dir DIR]
+              db-rollback restore --from BACKUP_DIR [--table NAME]...
+            Connects with DIRECT_URL, or DATABASE_URL when DIRECT_URL is unset (credentials in the URL,
+            or DATABASE_USERNAME / DATABASE_PASSWORD). Backups go to ./db-backups unless --backup-dir is given.
+            See docs/database-rollback.md.""";
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RollbackCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Flyway reports every step at INFO; the command prints its own account of what it did. */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    public static void main(String... args) {
+        FLYWAY_LOG.setLevel(Level.WARNING);
+        System.exit(new RollbackCommand(System.getenv(), System.out, System.err).run(args));
+    }
+
+    int run(String... args) {
+        Options options;
+        Target target;
+        try {
+            options = Options.parse(args);
+            target = Target.from(environment);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        try {
+            return switch (options.command()) {
+                case "rollback" -> rollback(target, options);
+                case "backup" -> backup(target, options);
+                case "restore" -> restore(target, options);
+                default -> throw new IllegalStateException(options.command());
+            };
+        } catch (Exception e) {
+            err.println("FAILED: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int rollback(Target target, Options options) throws Exception {
+        List<Integer> appliedWhenPlanned;
+        try (Connection connection = target.connect()) {
+            appliedWhenPlanned = historyExists(connection) ? Rollback.appliedVersions(connection) : List.of();
+            warnAboutOtherSessions(connection);
+        }
+        MigrationHistory history = target.history();
+        RollbackPlan plan = RollbackPlan.between(history, options.to());
+        out.println("Database " + target.describe() + ", schema version " + plan.currentVersion()
+                + "; rolling back to version " + plan.targetVersion());
+        if (plan.refused()) {
+            plan.refusals().forEach(refusal -> err.println("REFUSED: " + refusal));
+            return REFUSED;
+        }
+        plan.steps(options.backupDir().toString()).forEach(out::println);
+        if (options.dryRun()) {
+            out.println("Dry run: nothing was changed.");
+            return OK;
+        }
+
+        Path backup = backup(target, options.backupDir(), plan.currentVersion());
+
+        long started = System.nanoTime();
+        try (Connection connection = target.connect()) {
+            Rollback.execute(connection, plan, appliedWhenPlanned);
+        }
+        out.printf("Undo: %s and history fixed in %.1f s%n",
+                String.join(", ", plan.undoScripts().stream().map(UndoScript::name).toList()), seconds(started));
+
+        MigrationHistory after = target.history();
+        if (after.currentVersion() != plan.targetVersion() || !after.matches()) {
+            err.println("FAILED: after the undo the history is at version " + after.currentVersion()
+                    + (after.matches() ? "" : " and does not match: " + after.mismatches()));
+            return FAILED;
+        }
+        out.println("Done: the database is at version " + plan.targetVersion() + ". The backup is " + backup + ".");
+        out.println("Next: restore data the undo dropped if you need it (db-rollback restore), then start the release"
+                + " that shipped version " + plan.targetVersion() + ".");
+        return OK;
+    }
+
+    private int backup(Target target, Options options) throws Exception {
+        MigrationHistory history = target.history();
+        if (!history.matches()) {
+            history.mismatches().forEach(mismatch -> err.println("REFUSED: history does not match the shipped migrations: " + mismatch));
+            return REFUSED;
+        }
+        backup(target, options.backupDir(), history.currentVersion());
+        return OK;
+    }
+
+    private Path backup(Target target, Path root, int version) throws Exception {
+        long started = System.nanoTime();
+        Path directory;
+        try (Connection connection = target.connect()) {
+            directory = CopyBackup.take(connection, root, version);
+        }
+        BackupManifest manifest = BackupManifest.read(directory);
+        out.printf("Backup: %d tables, %d rows, %.1f MB into %s in %.1f s%n", manifest.tables().size(), manifest.totalRows(),
+                manifest.totalBytes() / 1e6, directory, seconds(started));
+        return directory;
+    }
+
+    private int restore(Target target, Options options) throws Exception {
+        BackupManifest manifest = BackupManifest.read(options.from());
+        MigrationHistory history = target.history();
+        if (!history.matches()) {
+            history.mismatches().forEach(mismatch -> err.println("REFUSED: history does not match the shipped migrations: " + mismatch));
+            return REFUSED;
+        }
+        if (history.currentVersion() != manifest.schemaVersion()) {
+            err.println("REFUSED: the backup was taken at schema version " + manifest.schemaVersion()
+                    + " but the database is at version " + history.currentVersion()
+                    + ". Migrate (or roll back) to version " + manifest.schemaVersion() + " first.");
+            return REFUSED;
+        }
+        long started = System.nanoTime();
+        BackupManifest restored;
+        try (Connection connection = target.connect()) {
+            restored = CopyBackup.restore(connection, options.from(), options.tables());
+        }
+        out.printf("Restore: %d tables, %d rows from %s in %.1f s%n", restored.tables().size(), restored.totalRows(),
+                options.from(), seconds(started));
+        restored.tables().forEach(table -> out.printf("  %-20s %d rows%n", table.name(), table.rows()));
+        return OK;
+    }
+
+    /** The service must be stopped: its sessions would hold locks the undo needs, and write while it runs. */
+    private void warnAboutOtherSessions(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT count(*), coalesce(string_agg(DISTINCT coalesce(nullif(application_name, ''), '?'), ', '), '')
+                       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                     """)) {
+            rows.next();
+            if (rows.getLong(1) > 0) {
+                out.println("WARNING: " + rows.getLong(1) + " other session(s) on this database (" + rows.getString(2)
+                        + "). Stop or scale the service to zero first; the undo waits at most "
+                        + Rollback.LOCK_TIMEOUT + " for their locks.");
+            }
+        }
+    }
+
+    private static boolean historyExists(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT to_regclass('" + MigrationHistory.TABLE + "') IS NOT NULL")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    record Options(String command, int to, boolean dryRun, Path backupDir, Path from, List<String> tables) {
+
+        static Options parse(String... args) {
+            if (args.length == 0 || !List.of("rollback", "backup", "restore").contains(args[0])) {
+                throw new IllegalArgumentException(args.length == 0 ? "No command given." : "Unknown command: " + args[0]);
+            }
+            Integer to = null;
+            boolean dryRun = false;
+            Path backupDir = Path.of("db-backups");
+            Path from = null;
+            List<String> tables = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--dry-run" -> dryRun = true;
+                    case "--to" -> to = version(value(args, ++i, "--to"));
+                    case "--backup-dir" -> backupDir = Path.of(value(args, ++i, "--backup-dir"));
+                    case "--from" -> from = Path.of(value(args, ++i, "--from"));
+                    case "--table" -> tables.add(value(args, ++i, "--table"));
+                    default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
+                }
+            }
+            if (args[0].equals("rollback") && to == null) {
+                throw new IllegalArgumentException("rollback needs --to VERSION (0 removes everything the migrations created).");
+            }
+            if (args[0].equals("restore") && from == null) {
+                throw new IllegalArgumentException("restore needs --from BACKUP_DIR.");
+            }
+            return new Options(args[0], to == null ? -1 : to, dryRun, backupDir, from, List.copyOf(tables));
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value.");
+            }
+            return args[index];
+        }
+
+        private static int version(String value) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--to takes a whole version number, not " + value);
+            }
+        }
+    }
+
+    /** Where the command connects. Never printed with its password. */
+    record Target(DatabaseUrl url, String username, String password) {
+
+        static Target from(Map<String, String> environment) {
+            String variable = present(environment, DatabaseConfigSourceFactory.DIRECT_URL).isPresent()
+                    ? DatabaseConfigSourceFactory.DIRECT_URL : DatabaseConfigSourceFactory.DATABASE_URL;
+            String value = present(environment, variable).orElseThrow(() -> new IllegalArgumentException(
+                    "Set DIRECT_URL (or DATABASE_URL) to the database to roll back."));
+            DatabaseUrl url;
+            try {
+                url = DatabaseUrl.parse(variable, value);
+            } catch (InvalidDatabaseUrlException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            // Neon names its PgBouncer endpoints ep-...-pooler: transaction pooling breaks the session this needs.
+            if (url.host().contains("-pooler")) {
+                throw new IllegalArgumentException(variable + " points at a connection pooler (" + url.host()
+                        + "). Use the direct endpoint: the same host without -pooler.");
+            }
+            return new Target(url,
+                    url.username().or(() -> present(environment, DatabaseConfigSourceFactory.DATABASE_USERNAME)).orElse(null),
+                    url.password().or(() -> present(environment, DatabaseConfigSourceFactory.DATABASE_PASSWORD)).orElse(null));
+        }
+
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url.jdbcUrl(), username, password);
+        }
+
+        MigrationHistory history() {
+            return MigrationHistory.read(url.jdbcUrl(), username, password);
+        }
+
+        String describe() {
+            return url.jdbcUrl().replaceFirst("^jdbc:postgresql://([^/?]+)/([^?]*).*$", "$2 on $1");
+        }
+
+        @Override
+        public String toString() {
+            return "Target[" + describe() + ", username=" + username + ", password=<redacted>]";
+        }
+
+        private static Optional<String> present(Map<String, String> environment, String name) {
+            return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
+        }
+    }
+}
