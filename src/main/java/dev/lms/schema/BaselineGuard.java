@@ -14,6 +14,10 @@ import org.jboss.logging.Logger;
  * Flyway's baseline-on-migrate trusts any non-empty schema without a history table; a half-built or foreign schema
  * would be stamped "version 1" and fail later in confusing ways. This callback runs before the baseline and stops
  * start-up with every difference named instead.
+ * <p>
+ * It compares against {@link ExpectedSchema}, which equals V1's tables, foreign keys and indexes as long as later
+ * migrations only add columns (V2 does). The first migration that adds one of those objects must tag it with its
+ * version, so that this guard keeps comparing against V1 alone.
  */
 public class BaselineGuard implements Callback {
 

@@ -44,7 +44,7 @@ class BaselineIT {
         try (ServiceProcess service = ServiceProcess.start(databaseUrl())) {
             assertThat(service.awaitStarted(START_UP)).as(service.output()).isTrue();
         }
-        assertThat(history()).containsExactly("1 SQL init");
+        assertThat(history()).containsExactly("1 SQL init", "2 SQL users login throttling");
         assertThat(tables()).containsAll(ExpectedSchema.TABLES);
     }
 
@@ -56,7 +56,7 @@ class BaselineIT {
             assertThat(service.awaitStarted(START_UP)).as(service.output()).isTrue();
             assertThat(service.output()).contains("Existing schema matches V1");
         }
-        assertThat(history()).containsExactly("1 BASELINE Existing schema verified against V1");
+        assertThat(history()).containsExactly("1 BASELINE Existing schema verified against V1", "2 SQL users login throttling");
     }
 
     @Test
