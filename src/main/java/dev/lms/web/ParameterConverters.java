@@ -15,8 +15,9 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Converts UUID and enum parameters ({@code /users/{id}}, {@code ?role=}) so that a bad value is a 400 naming the
- * parameter and what it accepts, rather than JAX-RS's bare 404 and an exception message that quotes a Java class.
+ * Converts UUID, enum and boolean parameters ({@code /users/{id}}, {@code ?role=}, {@code ?active=}) so that a bad
+ * value is a 400 naming the parameter and what it accepts, rather than JAX-RS's bare 404, an exception message that
+ * quotes a Java class, or (for booleans) {@code Boolean.valueOf} quietly reading "yes" as false.
  */
 @Provider
 public class ParameterConverters implements ParamConverterProvider {
@@ -31,12 +32,23 @@ public class ParameterConverters implements ParamConverterProvider {
         if (rawType == UUID.class) {
             return (ParamConverter<T>) new Strict<>(name, "must be a UUID", UUID::fromString);
         }
+        if (rawType == Boolean.class) {
+            return (ParamConverter<T>) new Strict<>(name, "must be true or false", ParameterConverters::parseBoolean);
+        }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
             String values = Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
             return (ParamConverter<T>) new Strict<>(name, "must be one of " + values, value -> Enum.valueOf(type, value));
         }
         return null;
+    }
+
+    private static Boolean parseBoolean(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(value);
+        };
     }
 
     private static String parameterName(Annotation[] annotations) {

@@ -433,7 +433,8 @@ class UserResourceTest {
         UUID instructor = fixtures.instructor();
         UUID course = fixtures.course(instructor);
 
-        Api.given().delete(USERS + "/" + instructor).then().spec(problem(409));
+        Api.given().delete(USERS + "/" + instructor).then().spec(problem(409))
+                .body("detail", containsString("still teaches"));
 
         assertThat(fixtures.count("users", "id", instructor)).isOne();
         assertThat(fixtures.count("courses", "id", course)).isOne();

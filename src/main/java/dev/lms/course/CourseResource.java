@@ -1,0 +1,100 @@
+package dev.lms.course;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.web.IfMatch;
+import dev.lms.web.PageRequest;
+import dev.lms.web.Responses;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/courses")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Courses")
+public class CourseResource {
+
+    private final CourseService courses;
+
+    public CourseResource(CourseService courses) {
+        this.courses = courses;
+    }
+
+    @GET
+    @Operation(summary = "List courses, filtered by instructor, active flag and semester")
+    @APIResponse(responseCode = "200", description = "A page of courses",
+            content = @Content(schema = @Schema(implementation = CourseResponse.class, type = SchemaType.ARRAY)))
+    public Response list(@QueryParam("instructorId") UUID instructorId, @QueryParam("active") Boolean active,
+                         @QueryParam("semester") String semester, @Valid @BeanParam PageRequest page, UriInfo uri) {
+        return courses.list(instructorId, active, semester, page).toResponse(uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a course")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CourseResponse.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return Responses.ok(courses.get(id));
+    }
+
+    @POST
+    @Operation(summary = "Create a course, taught by an INSTRUCTOR or ADMIN")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CourseResponse.class)))
+    public Response create(@Valid @NotNull CourseRequest body, UriInfo uri) {
+        return Responses.created(uri, courses.create(body));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a course")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CourseResponse.class)))
+    public Response replace(@PathParam("id") UUID id, @Valid @NotNull CourseRequest body,
+                            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+        return Responses.ok(courses.replace(id, body, ifMatch));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(Responses.MERGE_PATCH_JSON)
+    @Operation(summary = "Change some fields of a course (JSON merge patch)")
+    @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = CourseRequest.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CourseResponse.class)))
+    public Response patch(@PathParam("id") UUID id, JsonNode patch,
+                          @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) throws JsonProcessingException {
+        return Responses.ok(courses.patch(id, patch, ifMatch));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a course and everything in it")
+    @APIResponse(responseCode = "204", description = "Deleted, with its enrollments, assignments, discussions and content")
+    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+        courses.delete(id, ifMatch);
+    }
+}
