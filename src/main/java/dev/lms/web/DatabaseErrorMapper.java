@@ -45,39 +45,36 @@ public class DatabaseErrorMapper {
                 .collect(Collectors.toUnmodifiableMap(ConstraintRule::constraint, Function.identity()));
     }
 
+    /** Hibernate's exceptions, StaleObjectStateException and ConstraintViolationException included, are PersistenceExceptions. */
     @ServerExceptionMapper
     public Response persistenceFailed(PersistenceException failure, UriInfo uri, HttpHeaders headers) {
-        if (failure instanceof OptimisticLockException || failure.getCause() instanceof StaleStateException) {
-            return concurrentUpdate(headers).withInstance(uri.getPath()).toResponse();
-        }
-        return violation(failure)
+        return problemFor(failure, headers.getHeaderString(HttpHeaders.IF_MATCH) != null)
                 .map(problem -> problem.withInstance(uri.getPath()).toResponse())
-                .orElseGet(() -> unexpected(failure, uri));
+                .orElseGet(() -> UnexpectedErrorMapper.internalError(failure, uri));
     }
 
-    @ServerExceptionMapper
-    public Response staleState(StaleStateException failure, UriInfo uri, HttpHeaders headers) {
-        return concurrentUpdate(headers).withInstance(uri.getPath()).toResponse();
-    }
-
-    /**
-     * Someone else's write landed between our read and our update. With If-Match the client asked for exactly this
-     * check, so it is a 412; without it, a 409 tells them to read again.
-     */
-    private static Problem concurrentUpdate(HttpHeaders headers) {
-        if (headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
-            return Problem.of(Status.PRECONDITION_FAILED, "The resource was changed by another request; read it again and retry.");
-        }
-        return Problem.of(Status.CONFLICT, "The resource was changed by another request at the same time; read it again and retry.");
-    }
-
-    Optional<Problem> violation(Throwable failure) {
+    /** The problem for a failed write, if it is one the client can act on; empty for a genuine server error. */
+    Optional<Problem> problemFor(Throwable failure, boolean ifMatchSent) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return Optional.of(concurrentUpdate(ifMatchSent));
+            }
             if (cause instanceof JDBCException jdbc && jdbc.getSQLException() != null) {
                 return problemFor(jdbc.getSQLException().getSQLState(), constraintName(jdbc), jdbc.getSQL());
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Someone else's write landed between our read and our update (the version in the UPDATE's WHERE clause no longer
+     * matched). With If-Match the client asked for exactly this check, so it is a 412; without, a 409 to read again.
+     */
+    private static Problem concurrentUpdate(boolean ifMatchSent) {
+        if (ifMatchSent) {
+            return Problem.of(Status.PRECONDITION_FAILED, "The resource was changed by another request; read it again and retry.");
+        }
+        return Problem.of(Status.CONFLICT, "The resource was changed by another request at the same time; read it again and retry.");
     }
 
     private Optional<Problem> problemFor(String sqlState, String constraint, String sql) {
@@ -120,9 +117,5 @@ public class DatabaseErrorMapper {
             return psql.getServerErrorMessage().getConstraint();
         }
         return null;
-    }
-
-    private static Response unexpected(Throwable failure, UriInfo uri) {
-        return UnexpectedErrorMapper.internalError(failure, uri);
     }
 }

@@ -60,11 +60,15 @@ public class ProblemResponsesFilter implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         for (String code : codes) {
-            if (!operation.getResponses().hasAPIResponse(code)) {
-                operation.getResponses().addAPIResponse(code, OASFactory.createAPIResponse()
-                        .description(DESCRIPTIONS.get(code))
-                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+            APIResponse response = operation.getResponses().getAPIResponse(code);
+            if (response == null) {
+                response = OASFactory.createAPIResponse().description(DESCRIPTIONS.get(code));
+                operation.getResponses().addAPIResponse(code, response);
+            }
+            // Quarkus adds a bare 400 to operations with @Valid parameters: give it the problem body too.
+            if (response.getContent() == null) {
+                response.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
             }
         }
         APIResponse success = firstSuccess(operation);
