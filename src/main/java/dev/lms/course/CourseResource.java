@@ -1,5 +1,6 @@
 package dev.lms.course;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,15 +25,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/courses")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,9 +48,7 @@ public class CourseResource {
 
     @GET
     @Operation(summary = "List courses, filtered by instructor, active flag and semester")
-    @APIResponse(responseCode = "200", description = "A page of courses",
-            content = @Content(schema = @Schema(implementation = CourseResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam("instructorId") UUID instructorId, @QueryParam("active") Boolean active,
+    public RestResponse<List<CourseResponse>> list(@QueryParam("instructorId") UUID instructorId, @QueryParam("active") Boolean active,
                          @QueryParam("semester") String semester, @Valid @BeanParam PageRequest page, UriInfo uri) {
         return courses.list(instructorId, active, semester, page).toResponse(uri);
     }
@@ -58,23 +56,21 @@ public class CourseResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a course")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CourseResponse.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<CourseResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(courses.get(id));
     }
 
     @POST
     @Operation(summary = "Create a course, taught by an INSTRUCTOR or ADMIN")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CourseResponse.class)))
-    public Response create(@Valid @NotNull CourseRequest body, UriInfo uri) {
+    public RestResponse<CourseResponse> create(@Valid @NotNull CourseRequest body, UriInfo uri) {
         return Responses.created(uri, courses.create(body));
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a course")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CourseResponse.class)))
-    public Response replace(@PathParam("id") UUID id, @Valid @NotNull CourseRequest body,
+    public RestResponse<CourseResponse> replace(@PathParam("id") UUID id, @Valid @NotNull CourseRequest body,
                             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(courses.replace(id, body, ifMatch));
     }
@@ -84,8 +80,7 @@ public class CourseResource {
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of a course (JSON merge patch)")
     @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = CourseRequest.class)))
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CourseResponse.class)))
-    public Response patch(@PathParam("id") UUID id, JsonNode patch,
+    public RestResponse<CourseResponse> patch(@PathParam("id") UUID id, JsonNode patch,
                           @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) throws JsonProcessingException {
         return Responses.ok(courses.patch(id, patch, ifMatch));
     }

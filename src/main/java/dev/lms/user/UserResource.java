@@ -1,5 +1,6 @@
 package dev.lms.user;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,15 +26,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,9 +49,7 @@ public class UserResource {
 
     @GET
     @Operation(summary = "List users, filtered by role and email")
-    @APIResponse(responseCode = "200", description = "A page of users",
-            content = @Content(schema = @Schema(implementation = UserResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam("role") UserRole role, @QueryParam("email") @Email String email,
+    public RestResponse<List<UserResponse>> list(@QueryParam("role") UserRole role, @QueryParam("email") @Email String email,
                          @Valid @BeanParam PageRequest page, UriInfo uri) {
         return users.list(role, email, page).toResponse(uri);
     }
@@ -59,23 +57,21 @@ public class UserResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a user")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<UserResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(users.get(id));
     }
 
     @POST
     @Operation(summary = "Create a user")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    public Response create(@Valid @NotNull UserRequest body, UriInfo uri) {
+    public RestResponse<UserResponse> create(@Valid @NotNull UserRequest body, UriInfo uri) {
         return Responses.created(uri, users.create(body));
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a user")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    public Response replace(@PathParam("id") UUID id, @Valid @NotNull UserRequest body,
+    public RestResponse<UserResponse> replace(@PathParam("id") UUID id, @Valid @NotNull UserRequest body,
                             @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(users.replace(id, body, ifMatch));
     }
@@ -85,8 +81,7 @@ public class UserResource {
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of a user (JSON merge patch)")
     @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = UserRequest.class)))
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    public Response patch(@PathParam("id") UUID id, JsonNode patch,
+    public RestResponse<UserResponse> patch(@PathParam("id") UUID id, JsonNode patch,
                           @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) throws JsonProcessingException {
         return Responses.ok(users.patch(id, patch, ifMatch));
     }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response.Status;
 
 /**
  * JSON merge patch (RFC 7396) onto a request record: the current state is written out as the record a PUT would
@@ -37,8 +38,7 @@ public class MergePatch {
      */
     public <T> T apply(T current, JsonNode patch, Class<T> type) throws JsonProcessingException {
         if (patch == null || !patch.isObject()) {
-            throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.BAD_REQUEST,
-                    "A merge patch must be a JSON object."));
+            throw new ProblemException(Problem.of(Status.BAD_REQUEST, "A merge patch must be a JSON object."));
         }
         JsonNode merged = merge(mapper.valueToTree(current), patch);
         T result = mapper.treeToValue(merged, type);

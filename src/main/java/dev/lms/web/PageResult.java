@@ -3,9 +3,9 @@ package dev.lms.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** One page of a list, and how many items the whole list holds. */
 public record PageResult<T>(List<T> items, long total, int page, int size) {
@@ -20,7 +20,7 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
      * 200 with the items as a JSON array, {@code X-Total-Count}, and one {@code Link} header (RFC 8288) with
      * first, prev, next and last as they apply. Each link keeps the request's other query parameters (filters, size, sort).
      */
-    public Response toResponse(UriInfo uri) {
+    public RestResponse<List<T>> toResponse(UriInfo uri) {
         List<String> links = new ArrayList<>();
         links.add(link(uri, 1, "first"));
         if (page > 1) {
@@ -30,7 +30,7 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
             links.add(link(uri, page + 1, "next"));
         }
         links.add(link(uri, lastPage(), "last"));
-        return Response.ok(items)
+        return RestResponse.ResponseBuilder.ok(items)
                 .header(TOTAL_COUNT, total)
                 .header("Link", String.join(", ", links))
                 .build();

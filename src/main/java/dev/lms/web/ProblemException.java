@@ -3,6 +3,7 @@ package dev.lms.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
@@ -51,7 +52,7 @@ public class ProblemException extends RuntimeException {
     }
 
     /** JAX-RS 3.1 has no constant for 422 (RFC 9110 section 15.5.21). */
-    public static final jakarta.ws.rs.core.Response.StatusType UNPROCESSABLE_CONTENT = new jakarta.ws.rs.core.Response.StatusType() {
+    public static final Response.StatusType UNPROCESSABLE_CONTENT = new Response.StatusType() {
         @Override
         public int getStatusCode() {
             return 422;

@@ -38,6 +38,10 @@ class OpenApiTest {
         assertThat(openApi.getMap("components.schemas")).containsKeys("Problem", "UserRequest", "UserResponse",
                 "CourseRequest", "CourseResponse");
         assertThat(openApi.getString("components.schemas.UserResponse.properties")).doesNotContain("password");
+        assertThat(openApi.getString("paths.'/api/v1/users/{id}'.get.responses.'200'.content.'application/json'.schema.'$ref'"))
+                .endsWith("/UserResponse");
+        assertThat(openApi.getString("paths.'/api/v1/courses'.get.responses.'200'.content.'application/json'.schema.items.'$ref'"))
+                .endsWith("/CourseResponse");
     }
 
     @Test
