@@ -166,7 +166,8 @@ class CourseResourceTest {
         first.then().statusCode(200).header("X-Total-Count", "5").body("$", hasSize(2));
         assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=3"));
         assertThat(Links.of(middle)).isEqualTo(Map.of("first", "page=1", "prev", "page=1", "next", "page=3", "last", "page=3"));
-        last.then().body("$", hasSize(1));
+        // The last page is not full, so it shows the total without a count query; the header is the same.
+        last.then().header("X-Total-Count", "5").body("$", hasSize(1));
         assertThat(Links.of(last)).isEqualTo(Map.of("first", "page=1", "prev", "page=2", "last", "page=3"));
         assertThat(first.header("Link")).contains("instructorId=" + instructor).contains("size=2");
     }
