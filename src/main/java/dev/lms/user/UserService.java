@@ -2,6 +2,18 @@ package dev.lms.user;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.course.Course;
+import dev.lms.persistence.ConditionalDelete;
+import dev.lms.persistence.Where;
+import dev.lms.web.IfMatch;
+import dev.lms.web.MergePatch;
+import dev.lms.web.PageRequest;
+import dev.lms.web.PageResult;
+import dev.lms.web.ProblemException;
+import dev.lms.web.Sorting;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -9,13 +21,89 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class UserService {
 
+    static final Sorting SORTING = Sorting.of("email", "name", "role", "createdAt", "updatedAt");
+
+    private final MergePatch mergePatch;
+
+    public UserService(MergePatch mergePatch) {
+        this.mergePatch = mergePatch;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResult<UserResponse> list(UserRole role, String email, PageRequest page) {
+        Where where = new Where()
+                .and("role = :role", "role", role)
+                // Matches the unique index on lower(email), as the uniqueness rule does.
+                .and("lower(email) = lower(:email)", "email", email);
+        return page.fetch(User.find(where.query(), SORTING.parse(page), where.parameters()), UserResponse::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserResponse get(UUID id) {
+        return UserResponse.of(find(id));
+    }
+
+    public UserResponse create(UserRequest request) {
+        User user = new User();
+        copy(request, user);
+        // Flush here, not at commit: a duplicate email then surfaces as this call's exception, and the response
+        // carries the timestamps and version the insert wrote.
+        user.persistAndFlush();
+        return UserResponse.of(user);
+    }
+
+    public UserResponse replace(UUID id, UserRequest request, IfMatch ifMatch) {
+        User user = find(id);
+        ifMatch.check(user.version);
+        return update(user, request);
+    }
+
+    public UserResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
+        User user = find(id);
+        ifMatch.check(user.version);
+        return update(user, mergePatch.apply(UserRequest.of(user), patch, UserRequest.class));
+    }
+
     /**
      * Deletes a user with one statement. The database removes their enrollments and submissions, keeps what they
-     * authored or graded with the author cleared, and refuses (RESTRICT) while they still teach a course.
-     *
-     * @return whether a user was deleted
+     * authored or graded with the author cleared, and refuses (RESTRICT, a 409) while they still teach a course.
      */
+    public void delete(UUID id, IfMatch ifMatch) {
+        if (!ConditionalDelete.byId(User.class, id, ifMatch)) {
+            throw ProblemException.notFound("user", id);
+        }
+    }
+
+    /** @return whether a user was deleted */
     public boolean delete(UUID userId) {
-        return User.delete("id", userId) > 0;
+        return ConditionalDelete.byId(User.class, userId, IfMatch.ANY);
+    }
+
+    private UserResponse update(User user, UserRequest request) {
+        if (request.role() == UserRole.STUDENT && user.role != UserRole.STUDENT && Course.count("instructor.id", user.id) > 0) {
+            // Courses require an INSTRUCTOR or ADMIN; the schema cannot say so, so this rule lives here.
+            throw ProblemException.conflict("This user still teaches at least one course and cannot become a STUDENT; "
+                    + "reassign those courses first.");
+        }
+        copy(request, user);
+        user.flush();
+        return UserResponse.of(user);
+    }
+
+    private static void copy(UserRequest request, User user) {
+        user.email = request.email();
+        user.name = request.name();
+        user.role = request.role();
+        if (request.password() != null) {
+            user.passwordHash = BcryptUtil.bcryptHash(request.password());
+        }
+    }
+
+    private static User find(UUID id) {
+        User user = User.findById(id);
+        if (user == null) {
+            throw ProblemException.notFound("user", id);
+        }
+        return user;
     }
 }

@@ -6,7 +6,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The last resort: anything no other mapper claimed is logged with its stack trace and answered with a 500 problem
+ * The last resort: anything no other mapper claimed (JAX-RS's own exceptions go to {@link RequestErrorMapper}) is logged with its stack trace and answered with a 500 problem
  * that says nothing about the internals. A 500 is a bug; the log line is how it gets found.
  */
 public class UnexpectedErrorMapper {
@@ -15,10 +15,10 @@ public class UnexpectedErrorMapper {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable failure, UriInfo uri) {
-        if (failure instanceof jakarta.ws.rs.WebApplicationException web) {
-            Response.StatusType status = web.getResponse().getStatusInfo();
-            return Problem.of(status, status.getReasonPhrase()).withInstance(uri.getPath()).toResponse();
-        }
+        return internalError(failure, uri);
+    }
+
+    static Response internalError(Throwable failure, UriInfo uri) {
         LOG.error("Unhandled error on " + uri.getPath(), failure);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred.")
                 .withInstance(uri.getPath()).toResponse();

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -28,6 +30,11 @@ public final class Fixtures {
     public UUID user(String role) {
         return insert("INSERT INTO users (email, name, role) VALUES (?, ?, ?::user_role) RETURNING id",
                 unique(role.toLowerCase()) + "@example.org", "Test " + role, role);
+    }
+
+    public UUID user(String role, String email) {
+        return insert("INSERT INTO users (email, name, role) VALUES (?, ?, ?::user_role) RETURNING id",
+                email, "Test " + role, role);
     }
 
     public UUID instructor() {
@@ -91,6 +98,26 @@ public final class Fixtures {
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The row of {@code table} with this id, column by column (null when there is none): to show nothing changed. */
+    public Map<String, Object> row(String table, UUID id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + table + " WHERE id = ?")) {
+            statement.setObject(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    row.put(rows.getMetaData().getColumnName(column), rows.getObject(column));
+                }
+                return row;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

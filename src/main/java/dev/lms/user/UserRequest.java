@@ -1,0 +1,34 @@
+package dev.lms.user;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The body of POST and PUT /users, and the shape a merge patch is applied to.
+ *
+ * @param password write-only: stored as a bcrypt hash and never returned. Optional, because accounts may sign in
+ *                 through an external identity provider; on PUT and PATCH, leaving it out keeps the current one.
+ */
+public record UserRequest(
+        @NotBlank @Email String email,
+        @NotBlank String name,
+        @NotNull UserRole role,
+        @Size(min = 8, message = "must be at least 8 characters")
+        @Schema(writeOnly = true, minLength = 8, description = "Write-only; stored as a bcrypt hash.")
+        String password) {
+
+    /** The current state of a user as a request, for merge patches. The password is unknown, so it stays absent. */
+    static UserRequest of(User user) {
+        return new UserRequest(user.email, user.name, user.role, null);
+    }
+
+    /** Keeps the password out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "UserRequest[email=" + email + ", name=" + name + ", role=" + role
+                + ", password=" + (password == null ? "absent" : "***") + "]";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.lms.web;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The {@code If-Match} request header, against an entity's version (our ETags are the version, quoted).
+ * Resources take it as {@code @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch}; services
+ * {@link #check} it against the row they loaded, or use {@link #versions()} in a conditional DELETE.
+ */
+public final class IfMatch {
+
+    public static final IfMatch ANY = new IfMatch(Set.of());
+
+    private final Set<Long> versions;
+
+    private IfMatch(Set<Long> versions) {
+        this.versions = versions;
+    }
+
+    /**
+     * Parses the header (RFC 9110 section 13.1.1): {@code *}, or a list of entity tags. If-Match compares strongly,
+     * so a weak tag ({@code W/"3"}) or a tag that is not one of our versions matches nothing. JAX-RS calls this.
+     *
+     * @throws IllegalArgumentException for a value that is not an entity tag at all (JAX-RS answers 400)
+     */
+    public static IfMatch valueOf(String header) {
+        if (header == null || header.isBlank() || header.strip().equals("*")) {
+            return ANY;
+        }
+        Set<Long> versions = new HashSet<>();
+        for (String tag : header.split(",")) {
+            String value = tag.strip();
+            boolean weak = value.startsWith("W/");
+            if (weak) {
+                value = value.substring(2);
+            }
+            if (value.length() < 2 || !value.startsWith("\"") || !value.endsWith("\"")) {
+                throw new IllegalArgumentException("If-Match must be * or a list of quoted entity tags");
+            }
+            if (!weak) {
+                try {
+                    versions.add(Long.parseLong(value.substring(1, value.length() - 1)));
+                } catch (NumberFormatException notOurs) {
+                    // A well-formed tag we never issued: it matches no version.
+                }
+            }
+        }
+        // A header that lists only tags we never issued must not read as "any": it matches nothing.
+        return versions.isEmpty() ? new IfMatch(Set.of(Long.MIN_VALUE)) : new IfMatch(Set.copyOf(versions));
+    }
+
+    public boolean isAny() {
+        return versions.isEmpty();
+    }
+
+    /** The versions a conditional write may apply to; empty when any version will do. */
+    public Set<Long> versions() {
+        return versions;
+    }
+
+    public boolean matches(long version) {
+        return isAny() || versions.contains(version);
+    }
+
+    /** @throws ProblemException 412 when the current version is not one the client named */
+    public void check(long currentVersion) {
+        if (!matches(currentVersion)) {
+            throw ProblemException.preconditionFailed(currentVersion);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lms.web;
+
+import java.util.List;
+import java.util.function.Function;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The {@code page}, {@code size} and {@code sort} query parameters every list takes, as a {@code @Valid @BeanParam}.
+ * Each service turns {@link #sort} into an ORDER BY with its own {@link Sorting}, and runs the page with {@link #fetch}.
+ */
+public class PageRequest {
+
+    public static final int MAX_SIZE = 100;
+
+    @QueryParam("page")
+    @DefaultValue("1")
+    @Min(value = 1, message = "must be 1 or more; pages are numbered from 1")
+    @Parameter(description = "Page number, from 1.")
+    public int page = 1;
+
+    @QueryParam("size")
+    @DefaultValue("20")
+    @Min(1)
+    @Max(value = MAX_SIZE, message = "must be at most " + MAX_SIZE)
+    @Parameter(description = "Items per page, at most 100.")
+    public int size = 20;
+
+    @QueryParam("sort")
+    @Parameter(description = "Comma-separated fields to sort by; a leading '-' sorts that field descending. Example: -createdAt,title")
+    public String sort;
+
+    public static PageRequest of(int page, int size, String sort) {
+        PageRequest request = new PageRequest();
+        request.page = page;
+        request.size = size;
+        request.sort = sort;
+        return request;
+    }
+
+    /**
+     * Runs the page of {@code query} and its total: at most two statements, whatever the size. The count is skipped
+     * when the page itself shows the total (a last page that is not full).
+     */
+    public <E, T> PageResult<T> fetch(PanacheQuery<E> query, Function<? super E, T> toResponse) {
+        List<T> items = query.page(Page.of(page - 1, size)).list().stream().map(toResponse).toList();
+        long total = !items.isEmpty() && items.size() < size
+                ? (long) (page - 1) * size + items.size()
+                : query.count();
+        return new PageResult<>(items, total, page, size);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.lms.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents, once for every operation under {@code /api/}, the problem responses the shared machinery gives
+ * (RFC 9457, {@code application/problem+json}) and the headers of lists and single resources. Resources then only
+ * describe what is their own: the operation, its parameters and its success body.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "400", "Malformed JSON, a wrong type, an unknown or read-only field, or a value that fails validation (see errors).",
+            "404", "No resource with this id.",
+            "409", "Conflicts with existing data: a duplicate, or rows that still refer to this one.",
+            "412", "If-Match does not match the current version (ETag).",
+            "422", "The body refers to a resource that does not exist, or is of the wrong kind.");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                boolean single = path.endsWith("}");
+                item.getOperations().forEach((method, operation) -> document(method, single, operation));
+            }
+        });
+    }
+
+    private static void document(PathItem.HttpMethod method, boolean single, Operation operation) {
+        List<String> codes = switch (method) {
+            case GET -> single ? List.of("400", "404") : List.of("400");
+            case POST -> List.of("400", "409", "422");
+            case PUT, PATCH -> List.of("400", "404", "409", "412", "422");
+            case DELETE -> List.of("400", "404", "409", "412");
+            default -> List.of();
+        };
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        for (String code : codes) {
+            APIResponse response = operation.getResponses().getAPIResponse(code);
+            if (response == null) {
+                response = OASFactory.createAPIResponse().description(DESCRIPTIONS.get(code));
+                operation.getResponses().addAPIResponse(code, response);
+            }
+            // Quarkus adds a bare 400 to operations with @Valid parameters: give it the problem body too.
+            if (response.getContent() == null) {
+                response.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+            }
+        }
+        APIResponse success = firstSuccess(operation);
+        if (success == null) {
+            return;
+        }
+        if (method == PathItem.HttpMethod.GET && !single) {
+            success.addHeader("Link", header("first, prev, next and last pages, as they apply (RFC 8288)."));
+            success.addHeader(PageResult.TOTAL_COUNT, header("How many items the whole list holds."));
+        } else if (method != PathItem.HttpMethod.DELETE) {
+            success.addHeader("ETag", header("The resource's version; send it back in If-Match to update or delete."));
+        }
+    }
+
+    private static APIResponse firstSuccess(Operation operation) {
+        Map<String, APIResponse> responses = operation.getResponses().getAPIResponses();
+        if (responses == null) {
+            return null;
+        }
+        return responses.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("2") && !entry.getKey().equals("204"))
+                .map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private static Header header(String description) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+    }
+
+    private static Schema problemSchema() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", string)
+                .addProperty("message", string);
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")
+                .description("about:blank: the status says it all."));
+        properties.put("title", string);
+        properties.put("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
+        properties.put("detail", string);
+        properties.put("instance", string);
+        properties.put("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)
+                .description("The invalid fields, for validation problems."));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("An RFC 9457 problem document, served as application/problem+json.")
+                .properties(properties)
+                .required(List.of("type", "title", "status"));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lms.testing;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.restassured.builder.ResponseSpecBuilder;
+import io.restassured.specification.ResponseSpecification;
+
+/**
+ * What every error response looks like: an RFC 9457 problem with the status in the body too, and nothing of the
+ * server's insides. Use as {@code .then().spec(Problems.problem(409))}.
+ */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ResponseSpecification problem(int status) {
+        return new ResponseSpecBuilder()
+                .expectStatusCode(status)
+                .expectContentType("application/problem+json")
+                .expectBody("status", equalTo(status))
+                .expectBody("type", notNullValue())
+                .expectBody("title", notNullValue())
+                .expectBody("detail", notNullValue())
+                .expectBody(not(containsString("Exception")))
+                .expectBody(not(containsString("dev.lms")))
+                .expectBody(not(containsString("SQL")))
+                .expectBody(not(containsString("\tat ")))
+                .build();
+    }
+
+    /** A problem whose {@code errors} name {@code field}. */
+    public static ResponseSpecification fieldError(int status, String field) {
+        return new ResponseSpecBuilder()
+                .addResponseSpecification(problem(status))
+                .expectBody("errors.field", hasItem(field))
+                .build();
+    }
+
+    /** A 400 whose {@code errors} name {@code field}, as Bean Validation and JSON binding failures give. */
+    public static ResponseSpecification invalid(String field) {
+        return fieldError(400, field);
+    }
+}
