@@ -41,23 +41,23 @@ public record DatabaseReport(Status status,
     }
 
     @RegisterForReflection
-    public record Schema(Objects tables, ForeignKeys foreignKeys, Objects indexes) {
+    public record Schema(SchemaObjects tables, ForeignKeys foreignKeys, SchemaObjects indexes) {
 
         static Schema of(SchemaDrift drift) {
             int foreignKeysFound = ExpectedSchema.FOREIGN_KEYS.size() - drift.missingForeignKeys().size();
             return new Schema(
-                    new Objects(ExpectedSchema.TABLES.size(), drift.missingTables()),
+                    new SchemaObjects(ExpectedSchema.TABLES.size(), drift.missingTables()),
                     new ForeignKeys(ExpectedSchema.FOREIGN_KEYS.size(), foreignKeysFound,
                             drift.missingForeignKeys().stream().map(ExpectedSchema.ForeignKey::describe).toList(),
                             drift.wrongDeleteRules().stream().map(SchemaDrift.WrongDeleteRule::describe).toList()),
-                    new Objects(ExpectedSchema.INDEXES.size(),
+                    new SchemaObjects(ExpectedSchema.INDEXES.size(),
                             drift.missingIndexes().stream().map(ExpectedSchema.Index::name).toList()));
         }
     }
 
     @RegisterForReflection
-    public record Objects(int expected, int found, List<String> missing) {
-        Objects(int expected, List<String> missing) {
+    public record SchemaObjects(int expected, int found, List<String> missing) {
+        SchemaObjects(int expected, List<String> missing) {
             this(expected, expected - missing.size(), missing);
         }
     }
