@@ -149,6 +149,16 @@ public final class TestDatabase {
     }
 
     private static void deleteDataDirectory() {
+        // zonky's own shutdown hook may be the one stopping the server: wait until PostgreSQL has let go of it.
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        for (int attempt = 0; attempt < 100 && Files.exists(pidFile); attempt++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         try (Stream<Path> files = Files.walk(dataDirectory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
