@@ -10,7 +10,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.lms.db.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -92,14 +94,17 @@ public final class TestDatabase {
         }
     }
 
-    /** Port of the embedded server, starting it on first use. */
+    /** Port of the embedded server, starting it on first use (not again after {@link #stop()}: see {@link #restart()}). */
     public static synchronized int embeddedPort() {
-        if (embedded == null) {
+        if (dataDirectory == null) {
             try {
                 port = freePort();
                 dataDirectory = Files.createTempDirectory("lms-test-postgres");
-                embedded = start(true);
-                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop, "test-postgres-shutdown"));
+                embedded = start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stop();
+                    deleteDataDirectory();
+                }, "test-postgres-shutdown"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
             }
@@ -124,24 +129,46 @@ public final class TestDatabase {
     public static synchronized void restart() {
         if (embedded == null && dataDirectory != null) {
             try {
-                embedded = start(false);
+                embedded = start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not restart the embedded PostgreSQL", e);
             }
         }
     }
 
-    private static EmbeddedPostgres start(boolean fresh) throws IOException {
+    /**
+     * Never a "clean" data directory: zonky runs initdb in an empty one anyway, and a clean one is also deleted by
+     * {@code close()}, which would leave {@link #restart()} an empty cluster.
+     */
+    private static EmbeddedPostgres start() throws IOException {
         return EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(fresh)
+                .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_connections", "200")
                 .start();
+    }
+
+    private static void deleteDataDirectory() {
+        // zonky's own shutdown hook may be the one stopping the server: wait until PostgreSQL has let go of it.
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        for (int attempt = 0; attempt < 100 && Files.exists(pidFile); attempt++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is not worth failing the build for.
+        }
     }
 
     private static int freePort() throws IOException {

@@ -1,0 +1,25 @@
+package dev.lms.health;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the database check behaves under probing: {@code lms.health.db.*}. */
+@ConfigMapping(prefix = "lms.health.db")
+public interface DatabaseHealthConfig {
+
+    /**
+     * How long one check's result answers every probe. Load balancers, Kubernetes and Prometheus may all probe at
+     * once; they share one set of catalog queries per interval.
+     */
+    @WithDefault("1s")
+    Duration cacheFor();
+
+    /**
+     * How long a check may take before it reports the database DOWN. Kept under the 2 s a probe may wait, and also
+     * applied as the connection's network timeout, so a host that stops answering cannot hold the check's thread.
+     */
+    @WithDefault("1500ms")
+    Duration timeout();
+}

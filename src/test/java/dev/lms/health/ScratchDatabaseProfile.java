@@ -1,0 +1,30 @@
+package dev.lms.health;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+import dev.lms.testing.TestDatabase;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * Runs the application against a database of its own, migrated at start-up like any other. Tests that break the
+ * schema or take the server away run here, so the other test classes never see what they did.
+ * <p>
+ * Flyway's clean is allowed in this profile only: it lets a test put the schema back exactly as the migrations
+ * build it.
+ */
+public class ScratchDatabaseProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        String database;
+        try {
+            database = TestDatabase.createScratchDatabase("health");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the scratch database", e);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", TestDatabase.jdbcUrl(database),
+                "quarkus.flyway.clean-disabled", "false");
+    }
+}

@@ -1,0 +1,26 @@
+package dev.lms.health;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+import dev.lms.testing.FreezableProxy;
+import dev.lms.testing.TestDatabase;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** The application reaches its own database through a {@link FreezableProxy}, so a test can make the host go silent. */
+public class UnresponsiveDatabaseProfile implements QuarkusTestProfile {
+
+    static FreezableProxy proxy;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        String database;
+        try {
+            database = TestDatabase.createScratchDatabase("silent");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the scratch database", e);
+        }
+        proxy = FreezableProxy.to(TestDatabase.embeddedPort());
+        return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + proxy.port() + "/" + database);
+    }
+}

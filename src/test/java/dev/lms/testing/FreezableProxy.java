@@ -1,0 +1,111 @@
+package dev.lms.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/**
+ * A TCP relay to a local port that can stop passing bytes while keeping every connection open: a database host that
+ * stops answering (a network partition, a hung Neon endpoint), which a stopped server does not imitate, since a
+ * stopped server refuses connections at once.
+ */
+public final class FreezableProxy {
+
+    private final ServerSocket server;
+    private final int targetPort;
+    private volatile boolean frozen;
+
+    private FreezableProxy(ServerSocket server, int targetPort) {
+        this.server = server;
+        this.targetPort = targetPort;
+    }
+
+    public static FreezableProxy to(int targetPort) {
+        try {
+            FreezableProxy proxy = new FreezableProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort);
+            daemon("proxy-accept", proxy::acceptConnections);
+            return proxy;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not open the proxy port", e);
+        }
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** From now on nothing passes in either direction, and new connections are accepted but never answered. */
+    public void freeze() {
+        frozen = true;
+    }
+
+    public void thaw() {
+        frozen = false;
+    }
+
+    private void acceptConnections() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                daemon("proxy-connect", () -> relay(client));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void relay(Socket client) {
+        awaitThaw();
+        try {
+            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+            daemon("proxy-up", () -> pump(client, upstream));
+            daemon("proxy-down", () -> pump(upstream, client));
+        } catch (IOException e) {
+            close(client);
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                awaitThaw();
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // One side closed: close the other below.
+        } finally {
+            close(from);
+            close(to);
+        }
+    }
+
+    private void awaitThaw() {
+        while (frozen) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Already closed.
+        }
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
