@@ -8,18 +8,23 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.lms.db.DatabaseUnavailable;
 import io.quarkus.arc.All;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
+import org.jboss.resteasy.reactive.server.ExceptionUnwrapStrategy;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.UnwrapException;
 
 /**
  * Translates what PostgreSQL refused into problems. The constraint is the truth: services may check first for a
@@ -27,8 +32,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * <p>
  * The body says which rule was broken, in the words of the feature's {@link DatabaseConstraints}; it never carries
  * the SQL or PostgreSQL's own message, which can quote other users' data (“Key (email)=(...) already exists”).
+ * <p>
+ * A database that cannot be reached at all is not the client's fault: that is a 503 ({@link DatabaseUnavailable}).
+ * Failures at commit reach the resource wrapped in a {@link RollbackException} (and, through an interceptor, an
+ * {@link ArcUndeclaredThrowableException}); both are unwrapped so that their cause is mapped here.
  */
 @Singleton
+@UnwrapException(value = { ArcUndeclaredThrowableException.class, RollbackException.class },
+        strategy = ExceptionUnwrapStrategy.UNWRAP_IF_NO_EXACT_MATCH)
 public class DatabaseErrorMapper {
 
     static final String UNIQUE_VIOLATION = "23505";
@@ -48,6 +59,9 @@ public class DatabaseErrorMapper {
     /** Hibernate's exceptions, StaleObjectStateException and ConstraintViolationException included, are PersistenceExceptions. */
     @ServerExceptionMapper
     public Response persistenceFailed(PersistenceException failure, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseUnavailable.isCause(failure)) {
+            return DatabaseUnavailable.response(failure, uri);
+        }
         return problemFor(failure, headers.getHeaderString(HttpHeaders.IF_MATCH) != null)
                 .map(problem -> problem.withInstance(uri.getPath()).toResponse())
                 .orElseGet(() -> UnexpectedErrorMapper.internalError(failure, uri));

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.lms.schema.ExpectedSchema;
+import dev.lms.testing.Migrations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class DatabaseHealthTest {
                 .body("database.product", equalTo("PostgreSQL"))
                 .body("database.version", notNullValue())
                 .body("database.latencyMs", greaterThanOrEqualTo(0f))
-                .body("migrations.current", equalTo("1"))
+                .body("migrations.current", equalTo(Migrations.latestVersion()))
                 .body("migrations.pending", equalTo(0))
                 .body("schema.tables.expected", equalTo(10))
                 .body("schema.tables.found", equalTo(10))
@@ -49,7 +50,7 @@ class DatabaseHealthTest {
         given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'database' }.data.migration", equalTo("1"))
+                .body("checks.find { it.name == 'database' }.data.migration", equalTo(Migrations.latestVersion()))
                 .body("checks.find { it.name == 'database' }.data.schemaDrift", equalTo(0));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/started").then()

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
+import dev.lms.testing.Migrations;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -86,7 +87,7 @@ class SchemaDriftHealthTest {
 
     @Test
     void aPendingMigrationMakesTheDatabaseDown() throws SQLException {
-        execute("DELETE FROM flyway_schema_history WHERE version = '1'");
+        execute("DELETE FROM flyway_schema_history WHERE version = '" + Migrations.latestVersion() + "'");
 
         eventually(() -> health().statusCode(503)
                 .body("migrations.pending", equalTo(1))

@@ -24,7 +24,13 @@ public class ScratchDatabaseProfile implements QuarkusTestProfile {
             throw new IllegalStateException("Could not create the scratch database", e);
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", TestDatabase.jdbcUrl(database),
+                "DATABASE_URL", TestDatabase.neonStyleUrl(database),
                 "quarkus.flyway.clean-disabled", "false");
+    }
+
+    /** The global resource points at the shared database; this profile brings its own. */
+    @Override
+    public boolean disableGlobalTestResources() {
+        return true;
     }
 }

@@ -21,6 +21,13 @@ public class UnresponsiveDatabaseProfile implements QuarkusTestProfile {
             throw new IllegalStateException("Could not create the scratch database", e);
         }
         proxy = FreezableProxy.to(TestDatabase.embeddedPort());
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + proxy.port() + "/" + database);
+        return Map.of("DATABASE_URL", TestDatabase.neonStyleUrl(database).replace(
+                ":" + TestDatabase.embeddedPort() + "/", ":" + proxy.port() + "/"));
+    }
+
+    /** The global resource points at the shared database; this profile brings its own. */
+    @Override
+    public boolean disableGlobalTestResources() {
+        return true;
     }
 }
