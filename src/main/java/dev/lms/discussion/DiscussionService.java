@@ -83,7 +83,7 @@ public class DiscussionService {
         discussion.content = request.content();
     }
 
-    static Discussion find(UUID id) {
+    private static Discussion find(UUID id) {
         Discussion discussion = Discussion.findById(id);
         if (discussion == null) {
             throw ProblemException.notFound("discussion", id);
