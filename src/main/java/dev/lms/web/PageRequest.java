@@ -46,11 +46,11 @@ public class PageRequest {
 
     /**
      * Runs the page of {@code query} and its total: at most two statements, whatever the size. The count is skipped
-     * when the page itself shows the total (a last page that is not full).
+     * when the page itself shows the total: a last page that is not full, or an empty first page.
      */
     public <E, T> PageResult<T> fetch(PanacheQuery<E> query, Function<? super E, T> toResponse) {
         List<T> items = query.page(Page.of(page - 1, size)).list().stream().map(toResponse).toList();
-        long total = !items.isEmpty() && items.size() < size
+        long total = items.size() < size && (!items.isEmpty() || page == 1)
                 ? (long) (page - 1) * size + items.size()
                 : query.count();
         return new PageResult<>(items, total, page, size);

@@ -42,15 +42,19 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
-                boolean single = path.endsWith("}");
-                item.getOperations().forEach((method, operation) -> document(method, single, operation));
+                item.getOperations().forEach((method, operation) -> document(path, method, operation));
             }
         });
     }
 
-    private static void document(PathItem.HttpMethod method, boolean single, Operation operation) {
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean single = path.endsWith("}");
+        // A nested read (/courses/{courseId}/content, /discussions/{id}/posts) answers 404 for an unknown parent.
+        boolean underAnId = path.contains("{");
+        boolean paged = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> "page".equals(parameter.getName()));
         List<String> codes = switch (method) {
-            case GET -> single ? List.of("400", "404") : List.of("400");
+            case GET -> underAnId ? List.of("400", "404") : List.of("400");
             case POST -> List.of("400", "409", "422");
             case PUT, PATCH -> List.of("400", "404", "409", "412", "422");
             case DELETE -> List.of("400", "404", "409", "412");
@@ -75,10 +79,10 @@ public class ProblemResponsesFilter implements OASFilter {
         if (success == null) {
             return;
         }
-        if (method == PathItem.HttpMethod.GET && !single) {
+        if (method == PathItem.HttpMethod.GET && paged) {
             success.addHeader("Link", header("first, prev, next and last pages, as they apply (RFC 8288)."));
             success.addHeader(PageResult.TOTAL_COUNT, header("How many items the whole list holds."));
-        } else if (method != PathItem.HttpMethod.DELETE) {
+        } else if (method != PathItem.HttpMethod.DELETE && (single || method != PathItem.HttpMethod.GET)) {
             success.addHeader("ETag", header("The resource's version; send it back in If-Match to update or delete."));
         }
     }

@@ -11,8 +11,9 @@ import jakarta.inject.Singleton;
 
 /**
  * Request bodies bind only what the request record declares, with the JSON type it declares. Jackson's defaults
- * would quietly drop an unknown or read-only field ({@code "id"}, {@code "version"}) and turn {@code "points": "10"}
- * or {@code "title": 42} into values; the API refuses those with a 400 instead (see {@link RequestErrorMapper}).
+ * would quietly drop an unknown or read-only field ({@code "id"}, {@code "version"}), turn {@code "points": "10"}
+ * or {@code "title": 42} into values, and truncate {@code "position": 1.5} to 1; the API refuses those with a 400
+ * instead (see {@link RequestErrorMapper}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -23,6 +24,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

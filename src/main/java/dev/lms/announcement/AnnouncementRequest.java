@@ -1,0 +1,25 @@
+package dev.lms.announcement;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The body of POST and PUT /announcements, and the shape a merge patch is applied to.
+ *
+ * @param authorId optional: an announcement outlives its author's account (the foreign key sets it to null), so one
+ *                 without an author must still round-trip through PUT and PATCH
+ */
+public record AnnouncementRequest(
+        @NotNull UUID courseId,
+        UUID authorId,
+        @NotBlank String title,
+        String content) {
+
+    /** The current state of an announcement as a request, for merge patches. */
+    static AnnouncementRequest of(Announcement announcement) {
+        return new AnnouncementRequest(announcement.course.id,
+                announcement.author == null ? null : announcement.author.id, announcement.title, announcement.content);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.lms.discussion;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The body of POST and PUT /discussions, and the shape a merge patch is applied to.
+ *
+ * @param authorId optional: a discussion outlives its author's account (the foreign key sets it to null), so a
+ *                 discussion without one must still round-trip through PUT and PATCH
+ */
+public record DiscussionRequest(
+        @NotNull UUID courseId,
+        UUID authorId,
+        @NotBlank String title,
+        String content) {
+
+    /** The current state of a discussion as a request, for merge patches. */
+    static DiscussionRequest of(Discussion discussion) {
+        return new DiscussionRequest(discussion.course.id, discussion.author == null ? null : discussion.author.id,
+                discussion.title, discussion.content);
+    }
+}

@@ -1,0 +1,315 @@
+package dev.lms.announcement;
+
+import static dev.lms.testing.Problems.fieldError;
+import static dev.lms.testing.Problems.invalid;
+import static dev.lms.testing.Problems.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.lms.testing.Api;
+import dev.lms.testing.Fixtures;
+import dev.lms.testing.Links;
+import dev.lms.testing.Statements;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+class AnnouncementResourceTest {
+
+    static final String ANNOUNCEMENTS = "/api/v1/announcements";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    Fixtures fixtures;
+    UUID course;
+    UUID author;
+
+    @BeforeEach
+    void arrange() {
+        fixtures = new Fixtures(dataSource);
+        author = fixtures.instructor();
+        course = fixtures.course(author);
+    }
+
+    static String body(UUID courseId, UUID authorId, String title) {
+        return """
+                {"courseId": "%s", "authorId": "%s", "title": "%s", "content": "No class on Monday."}
+                """.formatted(courseId, authorId, title);
+    }
+
+    String announcement(UUID authorId, String title) {
+        return Api.given().body(body(course, authorId, title)).post(ANNOUNCEMENTS).then().statusCode(201).extract().path("id");
+    }
+
+    static String ofCourse(UUID courseId) {
+        return "/api/v1/courses/" + courseId + "/announcements";
+    }
+
+    // --- create ------------------------------------------------------------------------------------------------
+
+    @Test
+    void creatingAnAnnouncementAnswers201WithItsLocationVersionAndBody() {
+        Response created = Api.given().body(body(course, author, "Holiday")).post(ANNOUNCEMENTS);
+
+        created.then().statusCode(201)
+                .header("ETag", "\"0\"")
+                .body("courseId", equalTo(course.toString()))
+                .body("authorId", equalTo(author.toString()))
+                .body("title", equalTo("Holiday"))
+                .body("content", equalTo("No class on Monday."))
+                .body("version", equalTo(0));
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith(ANNOUNCEMENTS + "/" + id);
+        assertThat(fixtures.row("announcements", UUID.fromString(id)))
+                .containsEntry("course_id", course).containsEntry("author_id", author).containsEntry("title", "Holiday");
+    }
+
+    // --- validation: one field-level 400 per rule, and nothing is written --------------------------------------
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            title    | {"courseId": "%s", "title": ""}
+            title    | {"courseId": "%s"}
+            courseId | {"title": "T"}
+            courseId | {"courseId": 12, "title": "T", "x": "%s"}
+            authorId | {"courseId": "%s", "title": "T", "authorId": "me"}
+            content  | {"courseId": "%s", "title": "T", "content": 3}
+            """)
+    void anInvalidFieldIsA400NamingIt(String field, String template) {
+        Api.given().body(template.formatted(course)).post(ANNOUNCEMENTS).then().spec(invalid(field));
+
+        assertThat(fixtures.count("announcements", "course_id", course)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "createdAt", "updatedAt", "version", "course", "author"})
+    void readOnlyAndUnknownFieldsAreRefusedNotIgnored(String field) {
+        String json = body(course, author, "T").replaceFirst("\\{", "{\"" + field + "\": \"1\", ");
+
+        Api.given().body(json).post(ANNOUNCEMENTS).then().spec(invalid(field));
+
+        assertThat(fixtures.count("announcements", "course_id", course)).isZero();
+    }
+
+    // --- read and list -------------------------------------------------------------------------------------------
+
+    @Test
+    void readingAnAnnouncementGivesItsVersionAsETag() {
+        UUID id = fixtures.announcement(course, author);
+
+        Api.given().get(ANNOUNCEMENTS + "/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("id", equalTo(id.toString()))
+                .body("courseId", equalTo(course.toString()));
+    }
+
+    @Test
+    void anUnknownIdIs404AndAMalformedOneIs400() {
+        Api.given().get(ANNOUNCEMENTS + "/" + UUID.randomUUID()).then().spec(problem(404));
+        Api.given().get(ANNOUNCEMENTS + "/latest").then().spec(invalid("id"));
+    }
+
+    @Test
+    void listsArePagedWithLinkAndTotalCountHeaders() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.announcement(course, author);
+        }
+
+        Response first = Api.given().queryParam("courseId", course).queryParam("size", 2).get(ANNOUNCEMENTS);
+
+        first.then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(2));
+        assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
+    }
+
+    @Test
+    void eachFilterNarrowsTheList() {
+        UUID assistant = fixtures.instructor();
+        String mine = announcement(author, "Mine");
+        String theirs = announcement(assistant, "Theirs");
+        fixtures.announcement(fixtures.course(author), author);
+
+        Api.given().queryParam("courseId", course).get(ANNOUNCEMENTS).then().body("id", equalTo(List.of(mine, theirs)));
+        Api.given().queryParam("authorId", author).get(ANNOUNCEMENTS).then().header("X-Total-Count", "2");
+        Api.given().queryParam("courseId", course).queryParam("authorId", assistant).get(ANNOUNCEMENTS)
+                .then().body("id", equalTo(List.of(theirs)));
+    }
+
+    @Test
+    void listsSortByTheGivenFieldsDescendingWithAMinus() {
+        announcement(author, "Beta");
+        announcement(author, "Alpha");
+
+        Api.given().queryParam("courseId", course).queryParam("sort", "title").get(ANNOUNCEMENTS)
+                .then().body("title", equalTo(List.of("Alpha", "Beta")));
+        Api.given().queryParam("courseId", course).queryParam("sort", "-title").get(ANNOUNCEMENTS)
+                .then().body("title", equalTo(List.of("Beta", "Alpha")));
+    }
+
+    @Test
+    void badListParametersAre400() {
+        Api.given().queryParam("sort", "course.code").get(ANNOUNCEMENTS).then().spec(invalid("sort"));
+        Api.given().queryParam("courseId", "CS101").get(ANNOUNCEMENTS).then().spec(invalid("courseId"));
+        Api.given().queryParam("authorId", "me").get(ANNOUNCEMENTS).then().spec(invalid("authorId"));
+    }
+
+    @Test
+    void aListTakesAtMostTwoStatementsWhateverItsSize() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.announcement(course, fixtures.instructor());
+        }
+        for (int size : new int[] {1, 100}) {
+            long statements = Statements.during(sessionFactory,
+                    () -> Api.given().queryParam("size", size).get(ANNOUNCEMENTS).then().statusCode(200));
+            assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
+        }
+    }
+
+    // --- GET /courses/{id}/announcements -------------------------------------------------------------------------
+
+    @Test
+    void aCoursesAnnouncementsComeNewestFirstUnlessSortedOtherwise() {
+        String older = announcement(author, "Older");
+        String newer = announcement(author, "Newer");
+        fixtures.announcement(fixtures.course(author), author);
+
+        Response page = Api.given().get(ofCourse(course));
+
+        page.then().statusCode(200).header("X-Total-Count", "2").body("id", equalTo(List.of(newer, older)));
+        assertThat(Links.of(page)).isEqualTo(Map.of("first", "page=1", "last", "page=1"));
+        Api.given().queryParam("sort", "createdAt").get(ofCourse(course)).then().body("id", equalTo(List.of(older, newer)));
+        Api.given().queryParam("sort", "authorId").get(ofCourse(course)).then().spec(invalid("sort"));
+    }
+
+    @Test
+    void aCoursesAnnouncementsTakeAtMostTwoStatementsWhateverTheSize() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.announcement(course, author);
+        }
+        UUID quiet = fixtures.course(author);
+        for (int size : new int[] {1, 100}) {
+            long statements = Statements.during(sessionFactory,
+                    () -> Api.given().queryParam("size", size).get(ofCourse(course)).then().statusCode(200));
+            assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
+            long empty = Statements.during(sessionFactory,
+                    () -> Api.given().queryParam("size", size).get(ofCourse(quiet)).then().statusCode(200).body("$", hasSize(0)));
+            assertThat(empty).as("statements for an empty course, size=%d", size).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void theAnnouncementsOfAnUnknownCourseAre404() {
+        Api.given().get(ofCourse(UUID.randomUUID())).then().spec(problem(404));
+        Api.given().get("/api/v1/courses/CS101/announcements").then().spec(invalid("courseId"));
+    }
+
+    // --- replace and patch ---------------------------------------------------------------------------------------
+
+    @Test
+    void putReplacesTheAnnouncement() {
+        UUID id = fixtures.announcement(course, author);
+        UUID otherCourse = fixtures.course(author);
+
+        Api.given().body(body(otherCourse, author, "Moved")).put(ANNOUNCEMENTS + "/" + id).then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("courseId", equalTo(otherCourse.toString()))
+                .body("title", equalTo("Moved"));
+
+        assertThat(fixtures.row("announcements", id)).containsEntry("course_id", otherCourse).containsEntry("title", "Moved");
+    }
+
+    @Test
+    void patchChangesOnlyTheFieldsItNamesAndNullClearsAnOptionalOne() {
+        String id = announcement(author, "Kept");
+
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"content\": null}").patch(ANNOUNCEMENTS + "/" + id)
+                .then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("content", nullValue())
+                .body("title", equalTo("Kept"))
+                .body("authorId", equalTo(author.toString()));
+    }
+
+    @Test
+    void aPatchIsValidatedAfterMerging() {
+        UUID id = fixtures.announcement(course, author);
+        Map<String, Object> before = fixtures.row("announcements", id);
+
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": \" \"}").patch(ANNOUNCEMENTS + "/" + id)
+                .then().spec(invalid("title"));
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": null}").patch(ANNOUNCEMENTS + "/" + id)
+                .then().spec(invalid("courseId"));
+
+        assertThat(fixtures.row("announcements", id)).isEqualTo(before);
+    }
+
+    // --- If-Match ------------------------------------------------------------------------------------------------
+
+    @Test
+    void writesWithAStaleETagAre412AndChangeNothing() {
+        UUID id = fixtures.announcement(course, author);
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": \"Someone else's\"}").patch(ANNOUNCEMENTS + "/" + id)
+                .then().header("ETag", "\"1\"");
+        Map<String, Object> before = fixtures.row("announcements", id);
+
+        Api.given().header("If-Match", "\"0\"").body(body(course, author, "Mine")).put(ANNOUNCEMENTS + "/" + id)
+                .then().spec(problem(412));
+        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"title\": \"Mine\"}")
+                .patch(ANNOUNCEMENTS + "/" + id).then().spec(problem(412));
+        Api.given().header("If-Match", "\"0\"").delete(ANNOUNCEMENTS + "/" + id).then().spec(problem(412));
+
+        assertThat(fixtures.row("announcements", id)).isEqualTo(before);
+
+        Api.given().header("If-Match", "\"1\"").delete(ANNOUNCEMENTS + "/" + id).then().statusCode(204);
+    }
+
+    // --- delete --------------------------------------------------------------------------------------------------
+
+    @Test
+    void deletingAnAnnouncementAnswers204InOneStatement() {
+        UUID id = fixtures.announcement(course, author);
+
+        long statements = Statements.during(sessionFactory, () -> Api.given().delete(ANNOUNCEMENTS + "/" + id).then().statusCode(204));
+
+        assertThat(statements).isOne();
+        assertThat(fixtures.count("announcements", "id", id)).isZero();
+        Api.given().delete(ANNOUNCEMENTS + "/" + id).then().spec(problem(404));
+    }
+
+    // --- references: 422, and nothing changed --------------------------------------------------------------------
+
+    @Test
+    void anUnknownCourseOrAuthorIs422AndChangesNothing() {
+        UUID id = fixtures.announcement(course, author);
+        Map<String, Object> before = fixtures.row("announcements", id);
+        UUID nowhere = UUID.randomUUID();
+
+        Api.given().body(body(nowhere, author, "T")).post(ANNOUNCEMENTS).then().spec(fieldError(422, "courseId"));
+        Api.given().body(body(course, nowhere, "T")).post(ANNOUNCEMENTS).then().spec(fieldError(422, "authorId"));
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": \"" + nowhere + "\"}").patch(ANNOUNCEMENTS + "/" + id)
+                .then().spec(fieldError(422, "courseId"));
+        Api.given().body(body(course, nowhere, "T")).put(ANNOUNCEMENTS + "/" + id).then().spec(fieldError(422, "authorId"));
+
+        assertThat(fixtures.count("announcements", "course_id", course)).isOne();
+        assertThat(fixtures.count("announcements", "course_id", nowhere)).isZero();
+        assertThat(fixtures.row("announcements", id)).isEqualTo(before);
+    }
+}
