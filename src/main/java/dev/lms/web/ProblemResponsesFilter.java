@@ -26,7 +26,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             "400", "Malformed JSON, a wrong type, an unknown or read-only field, or a value that fails validation (see errors).",
-            "404", "No resource with this id.",
+            "404", "No resource with this id (for a nested list: no parent with this id).",
             "409", "Conflicts with existing data: a duplicate, or rows that still refer to this one.",
             "412", "If-Match does not match the current version (ETag).",
             "422", "The body refers to a resource that does not exist, or is of the wrong kind.");
@@ -43,14 +43,16 @@ public class ProblemResponsesFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
                 boolean single = path.endsWith("}");
-                item.getOperations().forEach((method, operation) -> document(method, single, operation));
+                // A nested list, /courses/{id}/enrollments, is a 404 when its parent does not exist.
+                boolean underId = path.contains("{");
+                item.getOperations().forEach((method, operation) -> document(method, single, underId, operation));
             }
         });
     }
 
-    private static void document(PathItem.HttpMethod method, boolean single, Operation operation) {
+    private static void document(PathItem.HttpMethod method, boolean single, boolean underId, Operation operation) {
         List<String> codes = switch (method) {
-            case GET -> single ? List.of("400", "404") : List.of("400");
+            case GET -> underId ? List.of("400", "404") : List.of("400");
             case POST -> List.of("400", "409", "422");
             case PUT, PATCH -> List.of("400", "404", "409", "412", "422");
             case DELETE -> List.of("400", "404", "409", "412");
