@@ -1,6 +1,7 @@
 package dev.lms.assignment;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -95,7 +96,8 @@ public class AssignmentService {
     private static void copy(AssignmentRequest request, Assignment assignment) {
         assignment.title = request.title();
         assignment.description = request.description();
-        assignment.dueDate = request.dueDate();
+        // PostgreSQL keeps microseconds: truncating here makes this response show what a later read will.
+        assignment.dueDate = request.dueDate() == null ? null : request.dueDate().truncatedTo(ChronoUnit.MICROS);
         assignment.points = request.points();
         // A reference, not a load: the foreign key proves the course exists, and a dangling id is a 422.
         assignment.course = Course.getEntityManager().getReference(Course.class, request.courseId());

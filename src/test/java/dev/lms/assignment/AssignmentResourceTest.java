@@ -115,6 +115,21 @@ class AssignmentResourceTest {
         assertThat(fixtures.count("assignments", "course_id", course)).isZero();
     }
 
+    @Test
+    void aDueDateBeyondWhatPostgreSQLStoresIs400NotA500() {
+        Api.given().body(body(course, "T", "+300000-01-01T00:00:00Z", 10)).post(ASSIGNMENTS).then().spec(problem(400));
+        Api.given().queryParam("dueBefore", "-5000-01-01T00:00:00Z").get(ASSIGNMENTS).then().spec(problem(400));
+
+        assertThat(fixtures.count("assignments", "course_id", course)).isZero();
+    }
+
+    @Test
+    void aDueDateKeepsTheMicrosecondsPostgreSQLStores() {
+        String id = assignment("Precise", "2026-12-01T23:59:59.123456789Z", 10);
+
+        Api.given().get(ASSIGNMENTS + "/" + id).then().body("dueDate", equalTo("2026-12-01T23:59:59.123456Z"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"id", "createdAt", "version", "course", "submissions"})
     void readOnlyAndUnknownFieldsAreRefusedNotIgnored(String field) {
