@@ -46,6 +46,8 @@ public class DatabaseErrorMapper {
     static final String FOREIGN_KEY_VIOLATION = "23503";
     static final String CHECK_VIOLATION = "23514";
     static final String NOT_NULL_VIOLATION = "23502";
+    static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
+    static final String DATETIME_FIELD_OVERFLOW = "22008";
 
     private final Map<String, ConstraintRule> rules;
 
@@ -107,6 +109,10 @@ public class DatabaseErrorMapper {
                     : problem(ProblemException.UNPROCESSABLE_CONTENT, rule, false, "The request refers to a resource that does not exist.");
             case CHECK_VIOLATION, NOT_NULL_VIOLATION -> problem(Status.BAD_REQUEST, rule, false,
                     "The request breaks a rule of the data model.");
+            // A well-formed value the column cannot hold, such as an instant in the year 300000 (PostgreSQL stores
+            // 4713 BC to 294276 AD); Bean Validation has no rule for that range, so the database is the check.
+            case NUMERIC_VALUE_OUT_OF_RANGE, DATETIME_FIELD_OVERFLOW -> Problem.of(Status.BAD_REQUEST,
+                    "A value in the request is outside the range the database can store.");
             default -> null;
         });
     }

@@ -55,4 +55,16 @@ public class PageRequest {
                 : query.count();
         return new PageResult<>(items, total, page, size);
     }
+
+    /**
+     * Runs only the page of {@code query}, for a list whose total is already known. A nested list
+     * ({@code /courses/{id}/enrollments}) counts its items in the statement that also proves the parent exists, so
+     * the page is its only other statement, and none runs when the page lies beyond the total.
+     */
+    public <E, T> PageResult<T> fetch(PanacheQuery<E> query, long total, Function<? super E, T> toResponse) {
+        List<T> items = (long) (page - 1) * size >= total
+                ? List.of()
+                : query.page(Page.of(page - 1, size)).list().stream().map(toResponse).toList();
+        return new PageResult<>(items, total, page, size);
+    }
 }

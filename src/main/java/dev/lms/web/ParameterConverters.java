@@ -2,6 +2,8 @@ package dev.lms.web;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
@@ -15,7 +17,8 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Converts UUID, enum and boolean parameters ({@code /users/{id}}, {@code ?role=}, {@code ?active=}) so that a bad
+ * Converts UUID, enum, boolean and instant parameters ({@code /users/{id}}, {@code ?role=}, {@code ?active=},
+ * {@code ?dueBefore=}) so that a bad
  * value is a 400 naming the parameter and what it accepts, rather than JAX-RS's bare 404, an exception message that
  * quotes a Java class, or (for booleans) {@code Boolean.valueOf} quietly reading "yes" as false.
  */
@@ -35,6 +38,10 @@ public class ParameterConverters implements ParamConverterProvider {
         if (rawType == Boolean.class) {
             return (ParamConverter<T>) new Strict<>(name, "must be true or false", ParameterConverters::parseBoolean);
         }
+        if (rawType == Instant.class) {
+            return (ParamConverter<T>) new Strict<>(name, "must be an ISO-8601 instant, such as 2026-01-31T23:59:00Z",
+                    ParameterConverters::parseInstant);
+        }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
             String values = Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
@@ -49,6 +56,14 @@ public class ParameterConverters implements ParamConverterProvider {
             case "false" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException(value);
         };
+    }
+
+    private static Instant parseInstant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(value, e);
+        }
     }
 
     private static String parameterName(Annotation[] annotations) {

@@ -26,7 +26,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             "400", "Malformed JSON, a wrong type, an unknown or read-only field, or a value that fails validation (see errors).",
-            "404", "No resource with this id.",
+            "404", "No resource with this id (for a nested list: no parent with this id).",
             "409", "Conflicts with existing data: a duplicate, or rows that still refer to this one.",
             "412", "If-Match does not match the current version (ETag).",
             "422", "The body refers to a resource that does not exist, or is of the wrong kind.");

@@ -30,7 +30,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class RequestErrorMapper {
 
     /** Server-managed fields: a client that sends them is told they are read-only rather than unknown. */
-    static final Set<String> READ_ONLY_FIELDS = Set.of("id", "createdAt", "updatedAt", "version");
+    static final Set<String> READ_ONLY_FIELDS = Set.of("id", "createdAt", "updatedAt", "version", "enrolledAt", "submittedAt");
 
     @ServerExceptionMapper
     public Response refused(ProblemException refusal, UriInfo uri) {

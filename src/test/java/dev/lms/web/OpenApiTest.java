@@ -28,7 +28,7 @@ class OpenApiTest {
             assertThat(responses).as("%s %s", method, path).containsKey("400");
             Map<String, Object> content = (Map<String, Object>) responses.get("400").get("content");
             assertThat(content).as("%s %s", method, path).containsKey("application/problem+json");
-            if (path.endsWith("{id}")) {
+            if (path.contains("{")) {
                 assertThat(responses).as("%s %s", method, path).containsKey("404");
             }
             if (List.of("put", "patch", "delete").contains(method)) {

@@ -1,0 +1,371 @@
+package dev.lms.assignment;
+
+import static dev.lms.testing.Problems.fieldError;
+import static dev.lms.testing.Problems.invalid;
+import static dev.lms.testing.Problems.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.lms.testing.Api;
+import dev.lms.testing.Fixtures;
+import dev.lms.testing.Links;
+import dev.lms.testing.Statements;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+class AssignmentResourceTest {
+
+    static final String ASSIGNMENTS = "/api/v1/assignments";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    Fixtures fixtures;
+    UUID course;
+
+    @BeforeEach
+    void arrange() {
+        fixtures = new Fixtures(dataSource);
+        course = fixtures.course(fixtures.instructor());
+    }
+
+    static String body(UUID courseId, String title, String dueDate, int points) {
+        return """
+                {"courseId": "%s", "title": "%s", "description": "Read chapter 1", "dueDate": %s, "points": %d}
+                """.formatted(courseId, title, dueDate == null ? "null" : "\"" + dueDate + "\"", points);
+    }
+
+    /** Creates an assignment through the API, for tests about lists. */
+    String assignment(String title, String dueDate, int points) {
+        return Api.given().body(body(course, title, dueDate, points)).post(ASSIGNMENTS)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static String courseAssignments(UUID courseId) {
+        return "/api/v1/courses/" + courseId + "/assignments";
+    }
+
+    // --- create ------------------------------------------------------------------------------------------------
+
+    @Test
+    void postingAnAssignmentAnswers201WithItsLocationVersionAndBody() {
+        Response created = Api.given().body(body(course, "Essay", "2026-12-01T23:59:00Z", 20)).post(ASSIGNMENTS);
+
+        created.then().statusCode(201)
+                .header("ETag", "\"0\"")
+                .body("courseId", equalTo(course.toString()))
+                .body("title", equalTo("Essay"))
+                .body("description", equalTo("Read chapter 1"))
+                .body("dueDate", equalTo("2026-12-01T23:59:00Z"))
+                .body("points", equalTo(20))
+                .body("version", equalTo(0));
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith(ASSIGNMENTS + "/" + id);
+        assertThat(fixtures.row("assignments", UUID.fromString(id)))
+                .containsEntry("course_id", course)
+                .containsEntry("title", "Essay")
+                .containsEntry("points", 20);
+    }
+
+    @Test
+    void theDueDateIsOptional() {
+        Api.given().body("{\"courseId\": \"" + course + "\", \"title\": \"Whenever\", \"points\": 1}").post(ASSIGNMENTS)
+                .then().statusCode(201)
+                .body("dueDate", nullValue())
+                .body("description", nullValue());
+    }
+
+    // --- validation: one field-level 400 per rule, and nothing is written --------------------------------------
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            title    | {"courseId": "%s", "title": "  ", "points": 10}
+            title    | {"courseId": "%s",                "points": 10}
+            points   | {"courseId": "%s", "title": "T",  "points": 0}
+            points   | {"courseId": "%s", "title": "T",  "points": -5}
+            points   | {"courseId": "%s", "title": "T"}
+            points   | {"courseId": "%s", "title": "T",  "points": "10"}
+            points   | {"courseId": "%s", "title": "T",  "points": 2.5}
+            dueDate  | {"courseId": "%s", "title": "T",  "points": 10, "dueDate": "next friday"}
+            courseId | {"courseId": "CS101", "title": "T", "points": 10}
+            courseId | {                     "title": "T", "points": 10}
+            """)
+    void anInvalidFieldIsA400NamingIt(String field, String template) {
+        Api.given().body(template.formatted(course)).post(ASSIGNMENTS).then().spec(invalid(field));
+
+        assertThat(fixtures.count("assignments", "course_id", course)).isZero();
+    }
+
+    @Test
+    void aDueDateBeyondWhatPostgreSQLStoresIs400NotA500() {
+        Api.given().body(body(course, "T", "+300000-01-01T00:00:00Z", 10)).post(ASSIGNMENTS).then().spec(problem(400));
+        Api.given().queryParam("dueBefore", "-5000-01-01T00:00:00Z").get(ASSIGNMENTS).then().spec(problem(400));
+
+        assertThat(fixtures.count("assignments", "course_id", course)).isZero();
+    }
+
+    @Test
+    void aDueDateKeepsTheMicrosecondsPostgreSQLStores() {
+        String id = assignment("Precise", "2026-12-01T23:59:59.123456789Z", 10);
+
+        Api.given().get(ASSIGNMENTS + "/" + id).then().body("dueDate", equalTo("2026-12-01T23:59:59.123456Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "createdAt", "version", "course", "submissions"})
+    void readOnlyAndUnknownFieldsAreRefusedNotIgnored(String field) {
+        String json = body(course, "T", null, 10).replaceFirst("\\{", "{\"" + field + "\": \"1\", ");
+
+        Api.given().body(json).post(ASSIGNMENTS).then().spec(invalid(field));
+
+        assertThat(fixtures.count("assignments", "course_id", course)).isZero();
+    }
+
+    // --- read and list -------------------------------------------------------------------------------------------
+
+    @Test
+    void readingAnAssignmentGivesItsVersionAsETag() {
+        UUID id = fixtures.assignment(course, 10);
+
+        Api.given().get(ASSIGNMENTS + "/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("id", equalTo(id.toString()))
+                .body("courseId", equalTo(course.toString()))
+                .body("points", equalTo(10));
+    }
+
+    @Test
+    void anUnknownIdIs404AndAMalformedOneIs400() {
+        Api.given().get(ASSIGNMENTS + "/" + UUID.randomUUID()).then().spec(problem(404));
+        Api.given().get(ASSIGNMENTS + "/essay").then().spec(invalid("id"));
+    }
+
+    @Test
+    void listsArePagedWithLinkAndTotalCountHeaders() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.assignment(course, 10);
+        }
+
+        Response first = Api.given().queryParam("courseId", course).queryParam("size", 2).get(ASSIGNMENTS);
+        Response last = Api.given().queryParam("courseId", course).queryParam("size", 2).queryParam("page", 2).get(ASSIGNMENTS);
+
+        first.then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(2));
+        assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
+        last.then().header("X-Total-Count", "3").body("$", hasSize(1));
+        assertThat(Links.of(last)).isEqualTo(Map.of("first", "page=1", "prev", "page=1", "last", "page=2"));
+        assertThat(first.header("Link")).contains("courseId=" + course).contains("size=2");
+    }
+
+    @Test
+    void listsFilterByCourse() {
+        String mine = assignment("Mine", null, 10);
+        fixtures.assignment(fixtures.course(fixtures.instructor()), 10);
+
+        Api.given().queryParam("courseId", course).get(ASSIGNMENTS).then().body("id", equalTo(List.of(mine)));
+    }
+
+    @Test
+    void dueAfterIsInclusiveDueBeforeExclusiveAndBothLeaveOutUndatedAssignments() {
+        String november = assignment("November", "2026-11-30T23:59:00Z", 10);
+        String december = assignment("December", "2026-12-01T00:00:00Z", 10);
+        String january = assignment("January", "2027-01-15T12:00:00Z", 10);
+        assignment("Undated", null, 10);
+
+        Api.given().queryParam("courseId", course).queryParam("dueBefore", "2026-12-01T00:00:00Z").get(ASSIGNMENTS)
+                .then().body("id", equalTo(List.of(november)));
+        Api.given().queryParam("courseId", course).queryParam("dueAfter", "2026-12-01T00:00:00Z").get(ASSIGNMENTS)
+                .then().body("id", equalTo(List.of(december, january)));
+        Api.given().queryParam("courseId", course).queryParam("dueAfter", "2026-12-01T00:00:00Z")
+                .queryParam("dueBefore", "2027-01-01T00:00:00+01:00").get(ASSIGNMENTS)
+                .then().body("id", equalTo(List.of(december)));
+    }
+
+    @Test
+    void listsSortByTheGivenFieldsDescendingWithAMinus() {
+        assignment("Beta", "2026-12-01T00:00:00Z", 30);
+        assignment("Alpha", "2026-10-01T00:00:00Z", 10);
+        assignment("Gamma", "2026-11-01T00:00:00Z", 30);
+
+        Api.given().queryParam("courseId", course).queryParam("sort", "dueDate").get(ASSIGNMENTS)
+                .then().body("title", equalTo(List.of("Alpha", "Gamma", "Beta")));
+        Api.given().queryParam("courseId", course).queryParam("sort", "-points,title").get(ASSIGNMENTS)
+                .then().body("title", equalTo(List.of("Beta", "Gamma", "Alpha")));
+    }
+
+    @Test
+    void badListParametersAre400NamingTheParameter() {
+        Api.given().queryParam("dueBefore", "tomorrow").get(ASSIGNMENTS).then().spec(invalid("dueBefore"));
+        Api.given().queryParam("dueAfter", "2026-12-01").get(ASSIGNMENTS).then().spec(invalid("dueAfter"));
+        Api.given().queryParam("courseId", "CS101").get(ASSIGNMENTS).then().spec(invalid("courseId"));
+        Api.given().queryParam("sort", "course.code").get(ASSIGNMENTS).then().spec(invalid("sort"));
+        Api.given().queryParam("size", 0).get(ASSIGNMENTS).then().spec(invalid("size"));
+    }
+
+    @Test
+    void aListTakesAtMostTwoStatementsWhateverItsSize() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.assignment(course, 10);
+        }
+        for (int size : new int[] {1, 100}) {
+            long statements = Statements.during(sessionFactory,
+                    () -> Api.given().queryParam("size", size).get(ASSIGNMENTS).then().statusCode(200));
+            assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
+        }
+    }
+
+    // --- the nested read: /courses/{id}/assignments ---------------------------------------------------------------
+
+    @Test
+    void aCoursesAssignmentsArePagedAndSortedLikeAnyList() {
+        String late = assignment("Late", "2027-01-01T00:00:00Z", 10);
+        String early = assignment("Early", "2026-10-01T00:00:00Z", 10);
+        fixtures.assignment(fixtures.course(fixtures.instructor()), 10);
+
+        Response first = Api.given().queryParam("size", 1).queryParam("sort", "dueDate").get(courseAssignments(course));
+
+        first.then().statusCode(200).header("X-Total-Count", "2").body("id", equalTo(List.of(early)));
+        assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
+        Api.given().queryParam("page", 2).queryParam("size", 1).queryParam("sort", "dueDate").get(courseAssignments(course))
+                .then().header("X-Total-Count", "2").body("id", equalTo(List.of(late)));
+    }
+
+    @Test
+    void aCourseWithNoAssignmentsHasAnEmptyListAndAnUnknownCourseIs404() {
+        Api.given().get(courseAssignments(course)).then().statusCode(200).header("X-Total-Count", "0").body("$", hasSize(0));
+        Api.given().get(courseAssignments(UUID.randomUUID())).then().spec(problem(404));
+        Api.given().queryParam("sort", "grade").get(courseAssignments(course)).then().spec(invalid("sort"));
+    }
+
+    @Test
+    void aCoursesAssignmentsTakeAtMostTwoStatementsWhateverTheSizeOrOutcome() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.assignment(course, 10);
+        }
+        UUID empty = fixtures.course(fixtures.instructor());
+        for (int size : new int[] {1, 100}) {
+            for (UUID courseId : List.of(course, empty, UUID.randomUUID())) {
+                long statements = Statements.during(sessionFactory,
+                        () -> Api.given().queryParam("size", size).get(courseAssignments(courseId)));
+                assertThat(statements).as("statements for size=%d, course %s", size, courseId).isLessThanOrEqualTo(2);
+            }
+        }
+    }
+
+    // --- replace and patch ---------------------------------------------------------------------------------------
+
+    @Test
+    void putReplacesTheAssignment() {
+        UUID id = fixtures.assignment(course, 10);
+
+        Api.given().body(body(course, "Renamed", "2027-02-01T09:00:00Z", 50)).put(ASSIGNMENTS + "/" + id)
+                .then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("title", equalTo("Renamed"))
+                .body("dueDate", equalTo("2027-02-01T09:00:00Z"))
+                .body("points", equalTo(50));
+
+        assertThat(fixtures.row("assignments", id)).containsEntry("title", "Renamed").containsEntry("points", 50);
+    }
+
+    @Test
+    void patchChangesOnlyTheFieldsItNamesAndNullClearsAnOptionalOne() {
+        String id = assignment("Kept", "2026-12-01T00:00:00Z", 10);
+
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"points\": 15, \"dueDate\": null}").patch(ASSIGNMENTS + "/" + id)
+                .then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("points", equalTo(15))
+                .body("dueDate", nullValue())
+                .body("title", equalTo("Kept"))
+                .body("description", equalTo("Read chapter 1"));
+    }
+
+    @Test
+    void aPatchIsValidatedAfterMerging() {
+        UUID id = fixtures.assignment(course, 10);
+        Map<String, Object> before = fixtures.row("assignments", id);
+
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"points\": 0}").patch(ASSIGNMENTS + "/" + id)
+                .then().spec(invalid("points"));
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"points\": null}").patch(ASSIGNMENTS + "/" + id)
+                .then().spec(invalid("points"));
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": \"\"}").patch(ASSIGNMENTS + "/" + id)
+                .then().spec(invalid("title"));
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"version\": 7}").patch(ASSIGNMENTS + "/" + id)
+                .then().spec(invalid("version"));
+
+        assertThat(fixtures.row("assignments", id)).isEqualTo(before);
+    }
+
+    // --- If-Match ------------------------------------------------------------------------------------------------
+
+    @Test
+    void writesWithAStaleETagAre412AndChangeNothing() {
+        UUID id = fixtures.assignment(course, 10);
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": \"Someone else's\"}").patch(ASSIGNMENTS + "/" + id)
+                .then().header("ETag", "\"1\"");
+        Map<String, Object> before = fixtures.row("assignments", id);
+
+        Api.given().header("If-Match", "\"0\"").body(body(course, "Mine", null, 10)).put(ASSIGNMENTS + "/" + id)
+                .then().spec(problem(412));
+        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"title\": \"Mine\"}")
+                .patch(ASSIGNMENTS + "/" + id).then().spec(problem(412));
+        Api.given().header("If-Match", "\"0\"").delete(ASSIGNMENTS + "/" + id).then().spec(problem(412));
+
+        assertThat(fixtures.row("assignments", id)).isEqualTo(before);
+
+        Api.given().header("If-Match", "\"1\"").delete(ASSIGNMENTS + "/" + id).then().statusCode(204);
+    }
+
+    // --- delete --------------------------------------------------------------------------------------------------
+
+    @Test
+    void deletingAnAssignmentAnswers204InOneStatementAndCascadesToSubmissionsAndGrades() {
+        UUID id = fixtures.assignment(course, 10);
+        UUID submission = fixtures.submission(id, fixtures.student());
+        UUID grade = fixtures.grade(submission, fixtures.instructor(), "7");
+
+        long statements = Statements.during(sessionFactory, () -> Api.given().delete(ASSIGNMENTS + "/" + id).then().statusCode(204));
+
+        assertThat(statements).isOne();
+        assertThat(fixtures.count("assignments", "id", id)).isZero();
+        assertThat(fixtures.count("submissions", "id", submission)).isZero();
+        assertThat(fixtures.count("grades", "id", grade)).isZero();
+        Api.given().delete(ASSIGNMENTS + "/" + id).then().spec(problem(404));
+    }
+
+    // --- references: 422, and nothing changed ---------------------------------------------------------------------
+
+    @Test
+    void anUnknownCourseIs422AndChangesNothing() {
+        UUID unknown = UUID.randomUUID();
+        UUID id = fixtures.assignment(course, 10);
+        Map<String, Object> before = fixtures.row("assignments", id);
+
+        Api.given().body(body(unknown, "T", null, 10)).post(ASSIGNMENTS).then().spec(fieldError(422, "courseId"));
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": \"" + unknown + "\"}").patch(ASSIGNMENTS + "/" + id)
+                .then().spec(fieldError(422, "courseId"));
+
+        assertThat(fixtures.count("assignments", "course_id", unknown)).isZero();
+        assertThat(fixtures.row("assignments", id)).isEqualTo(before);
+    }
+}

@@ -1,0 +1,343 @@
+package dev.lms.enrollment;
+
+import static dev.lms.testing.Problems.fieldError;
+import static dev.lms.testing.Problems.invalid;
+import static dev.lms.testing.Problems.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.lms.testing.Api;
+import dev.lms.testing.Fixtures;
+import dev.lms.testing.Links;
+import dev.lms.testing.Statements;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+class EnrollmentResourceTest {
+
+    static final String ENROLLMENTS = "/api/v1/enrollments";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    Fixtures fixtures;
+    UUID course;
+    UUID student;
+
+    @BeforeEach
+    void arrange() {
+        fixtures = new Fixtures(dataSource);
+        course = fixtures.course(fixtures.instructor());
+        student = fixtures.student();
+    }
+
+    static String body(UUID userId, UUID courseId) {
+        return "{\"userId\": \"%s\", \"courseId\": \"%s\"}".formatted(userId, courseId);
+    }
+
+    static String courseEnrollments(UUID courseId) {
+        return "/api/v1/courses/" + courseId + "/enrollments";
+    }
+
+    // --- create ------------------------------------------------------------------------------------------------
+
+    @Test
+    void enrollingAnswers201WithItsLocationVersionAndBody() {
+        Response created = Api.given().body(body(student, course)).post(ENROLLMENTS);
+
+        created.then().statusCode(201)
+                .header("ETag", "\"0\"")
+                .body("userId", equalTo(student.toString()))
+                .body("courseId", equalTo(course.toString()))
+                .body("enrolledAt", startsWith("20"))
+                .body("version", equalTo(0));
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith(ENROLLMENTS + "/" + id);
+        assertThat(fixtures.row("enrollments", UUID.fromString(id)))
+                .containsEntry("user_id", student)
+                .containsEntry("course_id", course);
+    }
+
+    // --- validation: one field-level 400 per rule, and nothing is written --------------------------------------
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            userId   | {"courseId": "%2$s"}
+            userId   | {"userId": "ada", "courseId": "%2$s"}
+            courseId | {"userId": "%1$s"}
+            courseId | {"userId": "%1$s", "courseId": 42}
+            """)
+    void anInvalidFieldIsA400NamingIt(String field, String template) {
+        Api.given().body(template.formatted(student, course)).post(ENROLLMENTS).then().spec(invalid(field));
+
+        assertThat(fixtures.count("enrollments", "course_id", course)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "enrolledAt", "createdAt", "version", "role"})
+    void readOnlyAndUnknownFieldsAreRefusedNotIgnored(String field) {
+        String json = body(student, course).replaceFirst("\\{", "{\"" + field + "\": \"2026-01-01T00:00:00Z\", ");
+
+        Api.given().body(json).post(ENROLLMENTS).then().spec(invalid(field));
+
+        assertThat(fixtures.count("enrollments", "course_id", course)).isZero();
+    }
+
+    // --- read and list -------------------------------------------------------------------------------------------
+
+    @Test
+    void readingAnEnrollmentGivesItsVersionAsETag() {
+        UUID id = fixtures.enrollment(student, course);
+
+        Api.given().get(ENROLLMENTS + "/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("id", equalTo(id.toString()))
+                .body("userId", equalTo(student.toString()))
+                .body("courseId", equalTo(course.toString()));
+    }
+
+    @Test
+    void anUnknownIdIs404AndAMalformedOneIs400() {
+        Api.given().get(ENROLLMENTS + "/" + UUID.randomUUID()).then().spec(problem(404));
+        Api.given().get(ENROLLMENTS + "/first").then().spec(invalid("id"));
+    }
+
+    @Test
+    void listsArePagedWithLinkAndTotalCountHeaders() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.enrollment(fixtures.student(), course);
+        }
+
+        Response first = Api.given().queryParam("courseId", course).queryParam("size", 2).get(ENROLLMENTS);
+        Response last = Api.given().queryParam("courseId", course).queryParam("size", 2).queryParam("page", 2).get(ENROLLMENTS);
+
+        first.then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(2));
+        assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
+        last.then().header("X-Total-Count", "3").body("$", hasSize(1));
+        assertThat(Links.of(last)).isEqualTo(Map.of("first", "page=1", "prev", "page=1", "last", "page=2"));
+        assertThat(first.header("Link")).contains("courseId=" + course).contains("size=2");
+    }
+
+    @Test
+    void listsFilterByUserAndByCourse() {
+        UUID otherCourse = fixtures.course(fixtures.instructor());
+        UUID inBoth = fixtures.enrollment(student, course);
+        UUID inOther = fixtures.enrollment(student, otherCourse);
+        UUID classmate = fixtures.enrollment(fixtures.student(), course);
+
+        Api.given().queryParam("userId", student).queryParam("sort", "enrolledAt").get(ENROLLMENTS).then()
+                .body("id", equalTo(List.of(inBoth.toString(), inOther.toString())));
+        Api.given().queryParam("courseId", course).queryParam("sort", "enrolledAt").get(ENROLLMENTS).then()
+                .body("id", equalTo(List.of(inBoth.toString(), classmate.toString())));
+        Api.given().queryParam("userId", student).queryParam("courseId", otherCourse).get(ENROLLMENTS).then()
+                .body("id", equalTo(List.of(inOther.toString())));
+    }
+
+    @Test
+    void listsSortByTheGivenFieldsDescendingWithAMinus() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(fixtures.enrollment(fixtures.student(), course).toString());
+        }
+
+        Api.given().queryParam("courseId", course).queryParam("sort", "-enrolledAt").get(ENROLLMENTS)
+                .then().body("id", equalTo(List.of(ids.get(2), ids.get(1), ids.get(0))));
+    }
+
+    @Test
+    void badListParametersAre400() {
+        Api.given().queryParam("sort", "user.passwordHash").get(ENROLLMENTS).then().spec(invalid("sort"));
+        Api.given().queryParam("userId", "me").get(ENROLLMENTS).then().spec(invalid("userId"));
+        Api.given().queryParam("courseId", "CS101").get(ENROLLMENTS).then().spec(invalid("courseId"));
+        Api.given().queryParam("size", 101).get(ENROLLMENTS).then().spec(invalid("size"));
+    }
+
+    @Test
+    void aListTakesAtMostTwoStatementsWhateverItsSize() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.enrollment(fixtures.student(), course);
+        }
+        for (int size : new int[] {1, 100}) {
+            long statements = Statements.during(sessionFactory,
+                    () -> Api.given().queryParam("size", size).get(ENROLLMENTS).then().statusCode(200));
+            assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
+        }
+    }
+
+    // --- the nested read: /courses/{id}/enrollments ---------------------------------------------------------------
+
+    @Test
+    void aCoursesEnrollmentsArePagedLikeAnyList() {
+        UUID mine = fixtures.enrollment(student, course);
+        UUID classmate = fixtures.enrollment(fixtures.student(), course);
+        fixtures.enrollment(student, fixtures.course(fixtures.instructor()));
+
+        Response first = Api.given().queryParam("size", 1).queryParam("sort", "enrolledAt").get(courseEnrollments(course));
+        Response sorted = Api.given().queryParam("sort", "-createdAt").get(courseEnrollments(course));
+
+        first.then().statusCode(200).header("X-Total-Count", "2").body("id", equalTo(List.of(mine.toString())));
+        assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
+        sorted.then().body("id", equalTo(List.of(classmate.toString(), mine.toString())));
+    }
+
+    @Test
+    void aCourseWithNoEnrollmentsHasAnEmptyListAndAnUnknownCourseIs404() {
+        Api.given().get(courseEnrollments(course)).then().statusCode(200)
+                .header("X-Total-Count", "0").body("$", hasSize(0));
+        Api.given().get(courseEnrollments(UUID.randomUUID())).then().spec(problem(404));
+        Api.given().get(courseEnrollments(course).replace(course.toString(), "CS101")).then().spec(invalid("id"));
+        Api.given().queryParam("sort", "email").get(courseEnrollments(course)).then().spec(invalid("sort"));
+    }
+
+    @Test
+    void aCoursesEnrollmentsTakeAtMostTwoStatementsWhateverTheSizeOrOutcome() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.enrollment(fixtures.student(), course);
+        }
+        UUID empty = fixtures.course(fixtures.instructor());
+        for (int size : new int[] {1, 100}) {
+            for (UUID courseId : List.of(course, empty, UUID.randomUUID())) {
+                long statements = Statements.during(sessionFactory,
+                        () -> Api.given().queryParam("size", size).get(courseEnrollments(courseId)));
+                assertThat(statements).as("statements for size=%d, course %s", size, courseId).isLessThanOrEqualTo(2);
+            }
+        }
+    }
+
+    // --- replace and patch ---------------------------------------------------------------------------------------
+
+    @Test
+    void putMovesTheEnrollmentToAnotherCourse() {
+        UUID id = fixtures.enrollment(student, course);
+        UUID otherCourse = fixtures.course(fixtures.instructor());
+
+        Api.given().body(body(student, otherCourse)).put(ENROLLMENTS + "/" + id).then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("courseId", equalTo(otherCourse.toString()));
+
+        assertThat(fixtures.row("enrollments", id)).containsEntry("course_id", otherCourse);
+    }
+
+    @Test
+    void patchChangesOnlyTheFieldsItNamesAndKeepsTheEnrollmentTime() {
+        UUID id = fixtures.enrollment(student, course);
+        Object enrolledAt = fixtures.row("enrollments", id).get("enrolled_at");
+        UUID otherStudent = fixtures.student();
+
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"userId\": \"" + otherStudent + "\"}").patch(ENROLLMENTS + "/" + id)
+                .then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("userId", equalTo(otherStudent.toString()))
+                .body("courseId", equalTo(course.toString()));
+
+        assertThat(fixtures.row("enrollments", id)).containsEntry("enrolled_at", enrolledAt);
+    }
+
+    @Test
+    void aPatchIsValidatedAfterMerging() {
+        UUID id = fixtures.enrollment(student, course);
+        Map<String, Object> before = fixtures.row("enrollments", id);
+
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": null}").patch(ENROLLMENTS + "/" + id)
+                .then().spec(invalid("courseId"));
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"enrolledAt\": \"2020-01-01T00:00:00Z\"}").patch(ENROLLMENTS + "/" + id)
+                .then().spec(invalid("enrolledAt"));
+
+        assertThat(fixtures.row("enrollments", id)).isEqualTo(before);
+    }
+
+    // --- If-Match ------------------------------------------------------------------------------------------------
+
+    @Test
+    void writesWithAStaleETagAre412AndChangeNothing() {
+        UUID id = fixtures.enrollment(student, course);
+        UUID otherCourse = fixtures.course(fixtures.instructor());
+        Api.given().body(body(student, otherCourse)).put(ENROLLMENTS + "/" + id).then().header("ETag", "\"1\"");
+        Map<String, Object> before = fixtures.row("enrollments", id);
+
+        Api.given().header("If-Match", "\"0\"").body(body(student, course)).put(ENROLLMENTS + "/" + id)
+                .then().spec(problem(412));
+        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"courseId\": \"" + course + "\"}")
+                .patch(ENROLLMENTS + "/" + id).then().spec(problem(412));
+        Api.given().header("If-Match", "\"0\"").delete(ENROLLMENTS + "/" + id).then().spec(problem(412));
+
+        assertThat(fixtures.row("enrollments", id)).isEqualTo(before);
+
+        Api.given().header("If-Match", "\"1\"").delete(ENROLLMENTS + "/" + id).then().statusCode(204);
+    }
+
+    // --- delete --------------------------------------------------------------------------------------------------
+
+    @Test
+    void unenrollingAnswers204InOneStatementAndKeepsTheStudentsWork() {
+        UUID id = fixtures.enrollment(student, course);
+        UUID submission = fixtures.submission(fixtures.assignment(course, 10), student);
+
+        long statements = Statements.during(sessionFactory,
+                () -> Api.given().delete(ENROLLMENTS + "/" + id).then().statusCode(204));
+
+        assertThat(statements).isOne();
+        assertThat(fixtures.count("enrollments", "id", id)).isZero();
+        assertThat(fixtures.count("submissions", "id", submission)).isOne();
+        Api.given().delete(ENROLLMENTS + "/" + id).then().spec(problem(404));
+    }
+
+    // --- conflicts and references: 409 and 422, and nothing changed ----------------------------------------------
+
+    @Test
+    void enrollingTwiceIs409() {
+        UUID existing = fixtures.enrollment(student, course);
+        Map<String, Object> before = fixtures.row("enrollments", existing);
+
+        Api.given().body(body(student, course)).post(ENROLLMENTS).then().spec(fieldError(409, "userId"));
+
+        assertThat(fixtures.count("enrollments", "course_id", course)).isOne();
+        assertThat(fixtures.row("enrollments", existing)).isEqualTo(before);
+    }
+
+    @Test
+    void movingAnEnrollmentOntoAnExistingOneIs409AndChangesNothing() {
+        UUID otherCourse = fixtures.course(fixtures.instructor());
+        fixtures.enrollment(student, otherCourse);
+        UUID id = fixtures.enrollment(student, course);
+        Map<String, Object> before = fixtures.row("enrollments", id);
+
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": \"" + otherCourse + "\"}").patch(ENROLLMENTS + "/" + id)
+                .then().spec(fieldError(409, "userId"));
+
+        assertThat(fixtures.row("enrollments", id)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownUserOrCourseIs422NamingTheField() {
+        UUID id = fixtures.enrollment(student, course);
+        Map<String, Object> before = fixtures.row("enrollments", id);
+
+        Api.given().body(body(UUID.randomUUID(), course)).post(ENROLLMENTS).then().spec(fieldError(422, "userId"));
+        Api.given().body(body(student, UUID.randomUUID())).post(ENROLLMENTS).then().spec(fieldError(422, "courseId"));
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": \"" + UUID.randomUUID() + "\"}")
+                .patch(ENROLLMENTS + "/" + id).then().spec(fieldError(422, "courseId"));
+
+        assertThat(fixtures.count("enrollments", "user_id", student)).isOne();
+        assertThat(fixtures.row("enrollments", id)).isEqualTo(before);
+    }
+}

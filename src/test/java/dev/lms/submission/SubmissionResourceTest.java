@@ -1,0 +1,377 @@
+package dev.lms.submission;
+
+import static dev.lms.testing.Problems.fieldError;
+import static dev.lms.testing.Problems.invalid;
+import static dev.lms.testing.Problems.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.lms.testing.Api;
+import dev.lms.testing.Fixtures;
+import dev.lms.testing.Links;
+import dev.lms.testing.Statements;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+class SubmissionResourceTest {
+
+    static final String SUBMISSIONS = "/api/v1/submissions";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    Fixtures fixtures;
+    UUID course;
+    UUID assignment;
+    UUID student;
+
+    @BeforeEach
+    void arrange() {
+        fixtures = new Fixtures(dataSource);
+        course = fixtures.course(fixtures.instructor());
+        assignment = fixtures.assignment(course, 10);
+        student = enrolledStudent();
+    }
+
+    UUID enrolledStudent() {
+        UUID id = fixtures.student();
+        fixtures.enrollment(id, course);
+        return id;
+    }
+
+    static String body(UUID assignmentId, UUID studentId, String content, String fileUrl) {
+        return """
+                {"assignmentId": "%s", "studentId": "%s", "content": "%s", "fileUrl": %s}
+                """.formatted(assignmentId, studentId, content, fileUrl == null ? "null" : "\"" + fileUrl + "\"");
+    }
+
+    static String assignmentSubmissions(UUID assignmentId) {
+        return "/api/v1/assignments/" + assignmentId + "/submissions";
+    }
+
+    // --- create ------------------------------------------------------------------------------------------------
+
+    @Test
+    void submittingAnswers201WithItsLocationVersionAndBody() {
+        Response created = Api.given().body(body(assignment, student, "My essay", "https://files.example.org/essay.pdf"))
+                .post(SUBMISSIONS);
+
+        created.then().statusCode(201)
+                .header("ETag", "\"0\"")
+                .body("assignmentId", equalTo(assignment.toString()))
+                .body("studentId", equalTo(student.toString()))
+                .body("content", equalTo("My essay"))
+                .body("fileUrl", equalTo("https://files.example.org/essay.pdf"))
+                .body("submittedAt", startsWith("20"))
+                .body("version", equalTo(0));
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith(SUBMISSIONS + "/" + id);
+        assertThat(fixtures.row("submissions", UUID.fromString(id)))
+                .containsEntry("assignment_id", assignment)
+                .containsEntry("student_id", student)
+                .containsEntry("content", "My essay");
+    }
+
+    @Test
+    void anyEnrolledUserMaySubmitWhateverTheirRole() {
+        UUID instructorTakingTheCourse = fixtures.instructor();
+        fixtures.enrollment(instructorTakingTheCourse, course);
+
+        Api.given().body(body(assignment, instructorTakingTheCourse, "Answer", null)).post(SUBMISSIONS)
+                .then().statusCode(201).body("fileUrl", nullValue());
+    }
+
+    // --- validation: one field-level 400 per rule, and nothing is written --------------------------------------
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            assignmentId | {"studentId": "%2$s"}
+            assignmentId | {"assignmentId": "essay", "studentId": "%2$s"}
+            studentId    | {"assignmentId": "%1$s"}
+            studentId    | {"assignmentId": "%1$s", "studentId": 7}
+            fileUrl      | {"assignmentId": "%1$s", "studentId": "%2$s", "fileUrl": "ftp://files.example.org/a.pdf"}
+            fileUrl      | {"assignmentId": "%1$s", "studentId": "%2$s", "fileUrl": "file:///etc/passwd"}
+            content      | {"assignmentId": "%1$s", "studentId": "%2$s", "content": ["a", "b"]}
+            """)
+    void anInvalidFieldIsA400NamingIt(String field, String template) {
+        Api.given().body(template.formatted(assignment, student)).post(SUBMISSIONS).then().spec(invalid(field));
+
+        assertThat(fixtures.count("submissions", "assignment_id", assignment)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "submittedAt", "updatedAt", "version", "grade"})
+    void readOnlyAndUnknownFieldsAreRefusedNotIgnored(String field) {
+        String json = body(assignment, student, "x", null).replaceFirst("\\{", "{\"" + field + "\": \"2026-01-01T00:00:00Z\", ");
+
+        Api.given().body(json).post(SUBMISSIONS).then().spec(invalid(field));
+
+        assertThat(fixtures.count("submissions", "assignment_id", assignment)).isZero();
+    }
+
+    // --- read and list -------------------------------------------------------------------------------------------
+
+    @Test
+    void readingASubmissionGivesItsVersionAsETag() {
+        UUID id = fixtures.submission(assignment, student);
+
+        Api.given().get(SUBMISSIONS + "/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("id", equalTo(id.toString()))
+                .body("assignmentId", equalTo(assignment.toString()))
+                .body("studentId", equalTo(student.toString()));
+    }
+
+    @Test
+    void anUnknownIdIs404AndAMalformedOneIs400() {
+        Api.given().get(SUBMISSIONS + "/" + UUID.randomUUID()).then().spec(problem(404));
+        Api.given().get(SUBMISSIONS + "/latest").then().spec(invalid("id"));
+    }
+
+    @Test
+    void listsArePagedWithLinkAndTotalCountHeaders() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.submission(assignment, fixtures.student());
+        }
+
+        Response first = Api.given().queryParam("assignmentId", assignment).queryParam("size", 2).get(SUBMISSIONS);
+        Response last = Api.given().queryParam("assignmentId", assignment).queryParam("size", 2).queryParam("page", 2).get(SUBMISSIONS);
+
+        first.then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(2));
+        assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
+        last.then().header("X-Total-Count", "3").body("$", hasSize(1));
+        assertThat(Links.of(last)).isEqualTo(Map.of("first", "page=1", "prev", "page=1", "last", "page=2"));
+        assertThat(first.header("Link")).contains("assignmentId=" + assignment).contains("size=2");
+    }
+
+    @Test
+    void listsFilterByAssignmentAndByStudent() {
+        UUID otherAssignment = fixtures.assignment(course, 5);
+        UUID first = fixtures.submission(assignment, student);
+        UUID second = fixtures.submission(otherAssignment, student);
+        UUID classmates = fixtures.submission(assignment, fixtures.student());
+
+        Api.given().queryParam("studentId", student).queryParam("sort", "submittedAt").get(SUBMISSIONS).then()
+                .body("id", equalTo(List.of(first.toString(), second.toString())));
+        Api.given().queryParam("assignmentId", assignment).queryParam("sort", "submittedAt").get(SUBMISSIONS).then()
+                .body("id", equalTo(List.of(first.toString(), classmates.toString())));
+        Api.given().queryParam("assignmentId", otherAssignment).queryParam("studentId", student).get(SUBMISSIONS).then()
+                .body("id", equalTo(List.of(second.toString())));
+    }
+
+    @Test
+    void listsSortByTheGivenFieldsDescendingWithAMinus() {
+        UUID first = fixtures.submission(assignment, fixtures.student());
+        UUID second = fixtures.submission(assignment, fixtures.student());
+
+        Api.given().queryParam("assignmentId", assignment).queryParam("sort", "-submittedAt").get(SUBMISSIONS)
+                .then().body("id", equalTo(List.of(second.toString(), first.toString())));
+    }
+
+    @Test
+    void badListParametersAre400() {
+        Api.given().queryParam("sort", "student.name").get(SUBMISSIONS).then().spec(invalid("sort"));
+        Api.given().queryParam("studentId", "me").get(SUBMISSIONS).then().spec(invalid("studentId"));
+        Api.given().queryParam("assignmentId", "1").get(SUBMISSIONS).then().spec(invalid("assignmentId"));
+    }
+
+    @Test
+    void aListTakesAtMostTwoStatementsWhateverItsSize() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.submission(assignment, fixtures.student());
+        }
+        for (int size : new int[] {1, 100}) {
+            long statements = Statements.during(sessionFactory,
+                    () -> Api.given().queryParam("size", size).get(SUBMISSIONS).then().statusCode(200));
+            assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
+        }
+    }
+
+    // --- the nested read: /assignments/{id}/submissions -----------------------------------------------------------
+
+    @Test
+    void anAssignmentsSubmissionsArePagedLikeAnyList() {
+        UUID first = fixtures.submission(assignment, student);
+        UUID second = fixtures.submission(assignment, fixtures.student());
+        fixtures.submission(fixtures.assignment(course, 10), student);
+
+        Response page = Api.given().queryParam("size", 1).queryParam("sort", "-submittedAt").get(assignmentSubmissions(assignment));
+
+        page.then().statusCode(200).header("X-Total-Count", "2").body("id", equalTo(List.of(second.toString())));
+        assertThat(Links.of(page)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
+        Api.given().queryParam("size", 1).queryParam("page", 2).queryParam("sort", "-submittedAt")
+                .get(assignmentSubmissions(assignment)).then().body("id", equalTo(List.of(first.toString())));
+    }
+
+    @Test
+    void anAssignmentWithNoSubmissionsHasAnEmptyListAndAnUnknownAssignmentIs404() {
+        Api.given().get(assignmentSubmissions(assignment)).then().statusCode(200)
+                .header("X-Total-Count", "0").body("$", hasSize(0));
+        Api.given().get(assignmentSubmissions(UUID.randomUUID())).then().spec(problem(404));
+        Api.given().queryParam("page", 0).get(assignmentSubmissions(assignment)).then().spec(invalid("page"));
+    }
+
+    @Test
+    void anAssignmentsSubmissionsTakeAtMostTwoStatementsWhateverTheSizeOrOutcome() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.submission(assignment, fixtures.student());
+        }
+        UUID empty = fixtures.assignment(course, 10);
+        for (int size : new int[] {1, 100}) {
+            for (UUID assignmentId : List.of(assignment, empty, UUID.randomUUID())) {
+                long statements = Statements.during(sessionFactory,
+                        () -> Api.given().queryParam("size", size).get(assignmentSubmissions(assignmentId)));
+                assertThat(statements).as("statements for size=%d, assignment %s", size, assignmentId).isLessThanOrEqualTo(2);
+            }
+        }
+    }
+
+    // --- replace and patch ---------------------------------------------------------------------------------------
+
+    @Test
+    void putReplacesTheWorkAndKeepsTheSubmissionTime() {
+        UUID id = fixtures.submission(assignment, student);
+        Object submittedAt = fixtures.row("submissions", id).get("submitted_at");
+
+        Api.given().body(body(assignment, student, "Second draft", "http://files.example.org/v2.pdf")).put(SUBMISSIONS + "/" + id)
+                .then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("content", equalTo("Second draft"))
+                .body("fileUrl", equalTo("http://files.example.org/v2.pdf"));
+
+        assertThat(fixtures.row("submissions", id))
+                .containsEntry("content", "Second draft")
+                .containsEntry("submitted_at", submittedAt);
+    }
+
+    @Test
+    void patchChangesOnlyTheFieldsItNamesAndNullClearsAnOptionalOne() {
+        UUID id = fixtures.submission(assignment, student);
+
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"content\": null, \"fileUrl\": \"https://x.example.org/a\"}")
+                .patch(SUBMISSIONS + "/" + id).then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("content", nullValue())
+                .body("fileUrl", equalTo("https://x.example.org/a"))
+                .body("studentId", equalTo(student.toString()));
+    }
+
+    @Test
+    void aPatchIsValidatedAfterMerging() {
+        UUID id = fixtures.submission(assignment, student);
+        Map<String, Object> before = fixtures.row("submissions", id);
+
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"fileUrl\": \"javascript:alert(1)\"}").patch(SUBMISSIONS + "/" + id)
+                .then().spec(invalid("fileUrl"));
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"studentId\": null}").patch(SUBMISSIONS + "/" + id)
+                .then().spec(invalid("studentId"));
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"submittedAt\": \"2020-01-01T00:00:00Z\"}").patch(SUBMISSIONS + "/" + id)
+                .then().spec(invalid("submittedAt"));
+
+        assertThat(fixtures.row("submissions", id)).isEqualTo(before);
+    }
+
+    // --- If-Match ------------------------------------------------------------------------------------------------
+
+    @Test
+    void writesWithAStaleETagAre412AndChangeNothing() {
+        UUID id = fixtures.submission(assignment, student);
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"content\": \"v2\"}").patch(SUBMISSIONS + "/" + id)
+                .then().header("ETag", "\"1\"");
+        Map<String, Object> before = fixtures.row("submissions", id);
+
+        Api.given().header("If-Match", "\"0\"").body(body(assignment, student, "v1 again", null)).put(SUBMISSIONS + "/" + id)
+                .then().spec(problem(412));
+        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"content\": \"v1 again\"}")
+                .patch(SUBMISSIONS + "/" + id).then().spec(problem(412));
+        Api.given().header("If-Match", "\"0\"").delete(SUBMISSIONS + "/" + id).then().spec(problem(412));
+
+        assertThat(fixtures.row("submissions", id)).isEqualTo(before);
+
+        Api.given().header("If-Match", "\"1\"").delete(SUBMISSIONS + "/" + id).then().statusCode(204);
+    }
+
+    // --- delete --------------------------------------------------------------------------------------------------
+
+    @Test
+    void deletingASubmissionAnswers204InOneStatementAndCascadesToItsGrade() {
+        UUID id = fixtures.submission(assignment, student);
+        UUID grade = fixtures.grade(id, fixtures.instructor(), "9");
+
+        long statements = Statements.during(sessionFactory, () -> Api.given().delete(SUBMISSIONS + "/" + id).then().statusCode(204));
+
+        assertThat(statements).isOne();
+        assertThat(fixtures.count("submissions", "id", id)).isZero();
+        assertThat(fixtures.count("grades", "id", grade)).isZero();
+        Api.given().delete(SUBMISSIONS + "/" + id).then().spec(problem(404));
+    }
+
+    // --- conflicts and references: 409 and 422, and nothing changed ----------------------------------------------
+
+    @Test
+    void aSecondSubmissionForTheSameAssignmentIs409() {
+        UUID existing = fixtures.submission(assignment, student);
+        Map<String, Object> before = fixtures.row("submissions", existing);
+
+        Api.given().body(body(assignment, student, "Again", null)).post(SUBMISSIONS).then().spec(fieldError(409, "studentId"));
+
+        assertThat(fixtures.count("submissions", "student_id", student)).isOne();
+        assertThat(fixtures.row("submissions", existing)).isEqualTo(before);
+    }
+
+    @Test
+    void aStudentNotEnrolledInTheCourseCannotSubmit() {
+        UUID outsider = fixtures.student();
+        fixtures.enrollment(outsider, fixtures.course(fixtures.instructor()));
+
+        Api.given().body(body(assignment, outsider, "Let me in", null)).post(SUBMISSIONS)
+                .then().spec(fieldError(422, "studentId")).body("detail", containsString("not enrolled"));
+
+        assertThat(fixtures.count("submissions", "student_id", outsider)).isZero();
+    }
+
+    @Test
+    void movingASubmissionToAnotherCoursesAssignmentIs422AndChangesNothing() {
+        UUID id = fixtures.submission(assignment, student);
+        UUID elsewhere = fixtures.assignment(fixtures.course(fixtures.instructor()), 10);
+        Map<String, Object> before = fixtures.row("submissions", id);
+
+        Api.given().contentType(Api.MERGE_PATCH).body("{\"assignmentId\": \"" + elsewhere + "\"}").patch(SUBMISSIONS + "/" + id)
+                .then().spec(fieldError(422, "studentId"));
+
+        assertThat(fixtures.row("submissions", id)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownAssignmentOrStudentIs422NamingTheField() {
+        UUID unknown = UUID.randomUUID();
+
+        Api.given().body(body(unknown, student, "x", null)).post(SUBMISSIONS).then().spec(fieldError(422, "assignmentId"));
+        Api.given().body(body(assignment, unknown, "x", null)).post(SUBMISSIONS)
+                .then().spec(fieldError(422, "studentId")).body("detail", containsString("No user"));
+
+        assertThat(fixtures.count("submissions", "assignment_id", unknown)).isZero();
+        assertThat(fixtures.count("submissions", "assignment_id", assignment)).isZero();
+    }
+}
