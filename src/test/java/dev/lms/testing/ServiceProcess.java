@@ -3,22 +3,28 @@ package dev.lms.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as operators start it: prod profile,
- * configured only by environment variables. For tests of start-up behaviour, where the question is whether the
- * service starts at all.
+ * The packaged service started as operators start it: prod profile, configured only by environment variables. For
+ * tests of start-up behaviour, where the question is whether the service starts at all.
+ * <p>
+ * Like {@code @QuarkusIntegrationTest}, it runs what the build produced: the native executable after
+ * {@code ./mvnw verify -Dnative}, otherwise {@code target/quarkus-app/quarkus-run.jar}.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Written by the Quarkus build: the artifact's {@code type} (jar, native, native-sources) and {@code path}. */
+    private static final Path ARTIFACT = Path.of("target", "quarkus-artifact.properties");
     private static final List<String> INHERITED_DATABASE_VARIABLES = List.of(
             "DATABASE_URL", "DIRECT_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD");
 
@@ -33,19 +39,31 @@ public final class ServiceProcess implements AutoCloseable {
         this.reader.start();
     }
 
-    /** Starts the jar with exactly these database variables (none inherited from the test's environment). */
+    /** Starts the service with exactly these database variables (none inherited from the test's environment). */
     public static ServiceProcess start(Map<String, String> environment) throws IOException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run this test with `./mvnw verify`, after packaging");
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=0",
-                "-jar", JAR.toString())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command("-Dquarkus.http.port=0")).redirectErrorStream(true);
         INHERITED_DATABASE_VARIABLES.forEach(builder.environment()::remove);
         builder.environment().putAll(environment);
         return new ServiceProcess(builder.start());
+    }
+
+    /** {@code executable -Dx=y} for a native build, {@code java -Dx=y -jar quarkus-run.jar} otherwise. */
+    private static List<String> command(String systemProperty) throws IOException {
+        if (Files.exists(ARTIFACT)) {
+            Properties artifact = new Properties();
+            try (Reader in = Files.newBufferedReader(ARTIFACT)) {
+                artifact.load(in);
+            }
+            if ("native".equals(artifact.getProperty("type"))) {
+                Path executable = Path.of("target").resolve(artifact.getProperty("path")).toAbsolutePath();
+                return List.of(executable.toString(), systemProperty);
+            }
+        }
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run this test with `./mvnw verify`, after packaging");
+        }
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), systemProperty,
+                "-jar", JAR.toString());
     }
 
     /** Waits until the service reports it has started, or has exited. Returns whether it started. */
