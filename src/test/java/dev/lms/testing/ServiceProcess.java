@@ -21,6 +21,9 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final List<String> INHERITED_DATABASE_VARIABLES = List.of(
             "DATABASE_URL", "DIRECT_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD");
+    private static final List<String> INHERITED_KEY_VARIABLES = List.of(
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION", "MP_JWT_VERIFY_PUBLICKEY",
+            "SMALLRYE_JWT_SIGN_KEY");
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -33,8 +36,18 @@ public final class ServiceProcess implements AutoCloseable {
         this.reader.start();
     }
 
-    /** Starts the jar with exactly these database variables (none inherited from the test's environment). */
+    /**
+     * Starts the jar with exactly these database variables (none inherited from the test's environment), and a JWT
+     * key pair of its own ({@link TestKeys}), as production requires.
+     */
     public static ServiceProcess start(Map<String, String> environment) throws IOException {
+        Map<String, String> withKeys = new java.util.HashMap<>(TestKeys.environment());
+        withKeys.putAll(environment);
+        return startWithout(withKeys);
+    }
+
+    /** Starts the jar with exactly these variables: no database and no JWT keys unless they are among them. */
+    public static ServiceProcess startWithout(Map<String, String> environment) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run this test with `./mvnw verify`, after packaging");
         }
@@ -44,6 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "-jar", JAR.toString())
                 .redirectErrorStream(true);
         INHERITED_DATABASE_VARIABLES.forEach(builder.environment()::remove);
+        INHERITED_KEY_VARIABLES.forEach(builder.environment()::remove);
         builder.environment().putAll(environment);
         return new ServiceProcess(builder.start());
     }
