@@ -54,12 +54,14 @@ public class AuthenticationFailures {
         return Problem.of(Status.FORBIDDEN, "You may not do this.").withInstance(uri.getPath()).toResponse();
     }
 
+    /** The database could not say whether the token's user exists: a 503 while it is away, never a 401. */
     @ServerExceptionMapper
     public Response lookupFailed(RegisteredUserAugmentor.CallerLookupFailed failure, UriInfo uri) {
         if (DatabaseUnavailable.isCause(failure)) {
             return DatabaseUnavailable.response(failure, uri);
         }
-        throw failure;
+        LOG.error("Could not look up the caller for " + uri.getPath(), failure);
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred.").withInstance(uri.getPath()).toResponse();
     }
 
     private static Response unauthorized(UriInfo uri, String challenge, String detail) {

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -39,8 +41,14 @@ public class RegisteredUserAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        UUID id = subject(token);
-        UserRole claimed = role(token);
+        UUID id;
+        UserRole claimed;
+        try {
+            id = subject(token);
+            claimed = role(token);
+        } catch (AuthenticationFailedException refused) {
+            return Uni.createFrom().failure(refused);
+        }
         return context.runBlocking(() -> {
             UserRole current = currentRole(id);
             if (current == null) {
@@ -64,17 +72,18 @@ public class RegisteredUserAugmentor implements SecurityIdentityAugmentor {
         }
     }
 
-    /** {@code groups} carries exactly one role. */
+    /**
+     * Exactly one of the token's {@code groups} is a role. Other groups are ignored: an identity provider may add
+     * its own.
+     */
     private static UserRole role(JsonWebToken token) {
-        Set<String> groups = token.getGroups();
-        if (groups == null || groups.size() != 1) {
-            throw new AuthenticationFailedException(AuthenticationFailures.reason("the token's groups do not hold exactly one role"));
+        Set<String> groups = token.getGroups() == null ? Set.of() : token.getGroups();
+        List<UserRole> roles = Stream.of(UserRole.values()).filter(role -> groups.contains(role.name())).toList();
+        if (roles.size() != 1) {
+            throw new AuthenticationFailedException(AuthenticationFailures.reason("the token's groups hold "
+                    + roles.size() + " roles, not one"));
         }
-        try {
-            return UserRole.valueOf(groups.iterator().next());
-        } catch (IllegalArgumentException unknown) {
-            throw new AuthenticationFailedException(AuthenticationFailures.reason("the token's group is not a role"));
-        }
+        return roles.get(0);
     }
 
     private UserRole currentRole(UUID id) {

@@ -39,8 +39,11 @@ public class TokenService {
         String hash = account.map(LoginThrottle.Account::passwordHash).orElse(null);
         boolean matches = BcryptUtil.matches(request.password(), hash != null ? hash : DUMMY_HASH) && hash != null;
         if (!matches) {
-            // The email is a user's own input, not a secret; the log says no more than the response does.
-            LOG.infof("Token refused for %s: unknown email, wrong password, or locked", request.email());
+            // The log may tell what the response does not. The email is not a secret, but it is the client's input:
+            // control characters are replaced so that it cannot forge log lines.
+            LOG.infof("Token refused for %s: %s", request.email().replaceAll("\\p{Cntrl}", "?"),
+                    account.isEmpty() ? "no such email, or locked after too many failures"
+                            : hash == null ? "the account has no password" : "wrong password");
             throw new CredentialsRefused();
         }
         LoginThrottle.Account user = account.get();

@@ -1,5 +1,6 @@
 package dev.lms.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,10 @@ public class ProblemResponsesFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "401", "No bearer token, or one that is invalid, expired, or for a user who no longer exists or has another role.",
+            "403", "The caller may see this resource, but their role does not allow this operation on it.",
             "400", "Malformed JSON, a wrong type, an unknown or read-only field, or a value that fails validation (see errors).",
-            "404", "No resource with this id.",
+            "404", "No resource with this id, or none the caller may see.",
             "409", "Conflicts with existing data: a duplicate, or rows that still refer to this one.",
             "412", "If-Match does not match the current version (ETag).",
             "422", "The body refers to a resource that does not exist, or is of the wrong kind.");
@@ -43,19 +46,27 @@ public class ProblemResponsesFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
                 boolean single = path.endsWith("}");
-                item.getOperations().forEach((method, operation) -> document(method, single, operation));
+                boolean authenticated = !path.startsWith("/api/v1/auth/");
+                item.getOperations().forEach((method, operation) -> document(method, single, authenticated, operation));
             }
         });
     }
 
-    private static void document(PathItem.HttpMethod method, boolean single, Operation operation) {
-        List<String> codes = switch (method) {
+    private static void document(PathItem.HttpMethod method, boolean single, boolean authenticated, Operation operation) {
+        List<String> codes = new ArrayList<>(switch (method) {
             case GET -> single ? List.of("400", "404") : List.of("400");
             case POST -> List.of("400", "409", "422");
             case PUT, PATCH -> List.of("400", "404", "409", "412", "422");
             case DELETE -> List.of("400", "404", "409", "412");
             default -> List.of();
-        };
+        });
+        if (!authenticated) {
+            // The token endpoint: a body to validate, and credentials to refuse.
+            codes = new ArrayList<>(List.of("400"));
+        } else if (method != PathItem.HttpMethod.GET) {
+            codes.add("403");
+        }
+        codes.add("401");
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }

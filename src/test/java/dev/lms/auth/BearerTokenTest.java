@@ -105,6 +105,21 @@ class BearerTokenTest {
     }
 
     @Test
+    void aTokenWhoseSubjectIsNotAUserIdIs401() {
+        refused(Api.withToken(Tokens.of("alice", "STUDENT")).get(ME));
+    }
+
+    @Test
+    void aTokenWithTwoRolesIs401() {
+        refused(Api.withToken(Tokens.of(student.toString(), "STUDENT", "ADMIN")).get(ME));
+    }
+
+    @Test
+    void groupsThatAreNotRolesAreIgnored() {
+        Api.withToken(Tokens.of(student.toString(), "STUDENT", "offline_access")).get(ME).then().statusCode(200);
+    }
+
+    @Test
     void healthAndTheApiDescriptionStayPublic() {
         Api.anonymous().get("/health/db").then().statusCode(200);
         Api.anonymous().get("/q/health/ready").then().statusCode(200);
