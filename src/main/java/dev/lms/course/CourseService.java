@@ -99,7 +99,7 @@ public class CourseService {
     }
 
     private void copy(CourseRequest request, Course course) {
-        UUID instructorId = instructorId(request, course);
+        UUID instructorId = instructorId(request);
         course.code = request.code();
         course.title = request.title();
         course.description = request.description();
@@ -115,7 +115,7 @@ public class CourseService {
      * An ADMIN names the instructor. An INSTRUCTOR teaches the courses they create and edit: they may leave the
      * field out, and may not name anyone else (who would then own a course its creator still manages, or lose it).
      */
-    private UUID instructorId(CourseRequest request, Course course) {
+    private UUID instructorId(CourseRequest request) {
         if (caller.isAdmin()) {
             if (request.instructorId() == null) {
                 throw ProblemException.badRequest("instructorId", "must not be null");
