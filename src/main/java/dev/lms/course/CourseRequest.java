@@ -3,7 +3,6 @@ package dev.lms.course;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The body of POST and PUT /courses, and the shape a merge patch is applied to.
  *
  * @param active       defaults to true when left out
- * @param instructorId a user who is an INSTRUCTOR or ADMIN (422 otherwise)
+ * @param instructorId a user who is an INSTRUCTOR or ADMIN (422 otherwise). Required from an ADMIN; an INSTRUCTOR
+ *                     may leave it out, since they teach the courses they create (any other id is a 403)
  */
 public record CourseRequest(
         @NotBlank String code,
@@ -20,7 +20,8 @@ public record CourseRequest(
         String semester,
         @Schema(defaultValue = "true") Boolean active,
         @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL") String thumbnailUrl,
-        @NotNull UUID instructorId) {
+        @Schema(description = "Required from an ADMIN; an INSTRUCTOR may leave it out: they teach the course.")
+        UUID instructorId) {
 
     /** The current state of a course as a request, for merge patches. */
     static CourseRequest of(Course course) {

@@ -55,6 +55,13 @@ public class UserResource {
     }
 
     @GET
+    @Path("me")
+    @Operation(summary = "Read the caller's own user")
+    public RestResponse<UserResponse> me() {
+        return Responses.ok(users.me());
+    }
+
+    @GET
     @Path("{id}")
     @Operation(summary = "Read a user")
     public RestResponse<UserResponse> get(@PathParam("id") UUID id) {

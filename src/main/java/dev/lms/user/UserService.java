@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.auth.Caller;
+import dev.lms.auth.CourseAccess;
 import dev.lms.course.Course;
 import dev.lms.persistence.ConditionalDelete;
 import dev.lms.persistence.Where;
@@ -17,6 +19,11 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+/**
+ * Users, as their callers may see them: an ADMIN everyone, an INSTRUCTOR themselves and the students enrolled in the
+ * courses they teach, a STUDENT themselves. Only an ADMIN creates and deletes users or changes a role; anyone may
+ * change their own email, name and password.
+ */
 @ApplicationScoped
 @Transactional
 public class UserService {
@@ -24,14 +31,16 @@ public class UserService {
     static final Sorting SORTING = Sorting.of("email", "name", "role", "createdAt", "updatedAt");
 
     private final MergePatch mergePatch;
+    private final Caller caller;
 
-    public UserService(MergePatch mergePatch) {
+    public UserService(MergePatch mergePatch, Caller caller) {
         this.mergePatch = mergePatch;
+        this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<UserResponse> list(UserRole role, String email, PageRequest page) {
-        Where where = new Where()
+        Where where = visible()
                 .and("role = :role", "role", role)
                 // Matches the unique index on lower(email), as the uniqueness rule does.
                 .and("lower(email) = lower(:email)", "email", email);
@@ -43,7 +52,16 @@ public class UserService {
         return UserResponse.of(find(id));
     }
 
+    /** The caller's own user: always visible to them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserResponse me() {
+        return get(caller.id());
+    }
+
     public UserResponse create(UserRequest request) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an admin creates users.");
+        }
         User user = new User();
         copy(request, user);
         // Flush here, not at commit: a duplicate email then surfaces as this call's exception, and the response
@@ -53,13 +71,13 @@ public class UserService {
     }
 
     public UserResponse replace(UUID id, UserRequest request, IfMatch ifMatch) {
-        User user = find(id);
+        User user = findEditable(id);
         ifMatch.check(user.version);
         return update(user, request);
     }
 
     public UserResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
-        User user = find(id);
+        User user = findEditable(id);
         ifMatch.check(user.version);
         return update(user, mergePatch.apply(UserRequest.of(user), patch, UserRequest.class));
     }
@@ -69,6 +87,10 @@ public class UserService {
      * authored or graded with the author cleared, and refuses (RESTRICT, a 409) while they still teach a course.
      */
     public void delete(UUID id, IfMatch ifMatch) {
+        if (!caller.isAdmin()) {
+            find(id);
+            throw ProblemException.forbidden("Only an admin deletes users.");
+        }
         if (!ConditionalDelete.byId(User.class, id, ifMatch)) {
             throw ProblemException.notFound("user", id);
         }
@@ -80,6 +102,9 @@ public class UserService {
     }
 
     private UserResponse update(User user, UserRequest request) {
+        if (request.role() != user.role && !caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an admin changes roles.");
+        }
         if (request.role() == UserRole.STUDENT && user.role != UserRole.STUDENT && Course.count("instructor.id", user.id) > 0) {
             // Courses require an INSTRUCTOR or ADMIN; the schema cannot say so, so this rule lives here.
             throw ProblemException.conflict("This user still teaches at least one course and cannot become a STUDENT; "
@@ -99,10 +124,30 @@ public class UserService {
         }
     }
 
-    private static User find(UUID id) {
-        User user = User.findById(id);
-        if (user == null) {
-            throw ProblemException.notFound("user", id);
+    /**
+     * The users the caller may see: everyone for an ADMIN; themselves, and for an INSTRUCTOR the users enrolled in the
+     * courses they teach.
+     */
+    private Where visible() {
+        if (caller.isAdmin()) {
+            return new Where();
+        }
+        return new Where().and("(id = :caller or id in (select enrollment.user.id from Enrollment enrollment"
+                + " where enrollment.course.id in (" + CourseAccess.taughtCourseIds() + ")))", CourseAccess.CALLER, caller.id());
+    }
+
+    /** @throws ProblemException 404 for a user who does not exist or whom the caller may not see */
+    private User find(UUID id) {
+        Where where = visible().and("id = :id", "id", id);
+        return User.<User>find(where.query(), where.parameters()).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("user", id));
+    }
+
+    /** @throws ProblemException 404 as {@link #find}; 403 when the caller may see the user but is not them or an admin */
+    private User findEditable(UUID id) {
+        User user = find(id);
+        if (!caller.isAdmin() && !caller.is(user.id)) {
+            throw ProblemException.forbidden("Only an admin changes other users.");
         }
         return user;
     }

@@ -29,6 +29,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(Status.NOT_FOUND, "No " + what + " with id " + id + "."));
     }
 
+    /**
+     * 403: the caller may see this resource but not do this to it. A resource the caller may not see at all is a
+     * {@link #notFound}, so that its existence does not leak.
+     */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(Status.FORBIDDEN, detail));
+    }
+
     /** 409: the request is valid but clashes with the current state of the data. */
     public static ProblemException conflict(String detail) {
         return new ProblemException(Problem.of(Status.CONFLICT, detail));

@@ -1,5 +1,6 @@
 package dev.lms.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,10 @@ public class ProblemResponsesFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "401", "No bearer token, or one that is invalid, expired, or for a user who no longer exists or has another role.",
+            "403", "The caller may see this resource, but their role does not allow this operation on it.",
             "400", "Malformed JSON, a wrong type, an unknown or read-only field, or a value that fails validation (see errors).",
-            "404", "No resource with this id (for a nested list: no parent with this id).",
+            "404", "No resource with this id, or none the caller may see (for a nested list: no such parent).",
             "409", "Conflicts with existing data: a duplicate, or rows that still refer to this one.",
             "412", "If-Match does not match the current version (ETag).",
             "422", "The body refers to a resource that does not exist, or is of the wrong kind.");
@@ -53,13 +56,21 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean underAnId = path.contains("{");
         boolean paged = operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(parameter -> "page".equals(parameter.getName()));
-        List<String> codes = switch (method) {
+        boolean authenticated = !path.startsWith("/api/v1/auth/");
+        List<String> codes = new ArrayList<>(switch (method) {
             case GET -> underAnId ? List.of("400", "404") : List.of("400");
             case POST -> List.of("400", "409", "422");
             case PUT, PATCH -> List.of("400", "404", "409", "412", "422");
             case DELETE -> List.of("400", "404", "409", "412");
             default -> List.of();
-        };
+        });
+        if (!authenticated) {
+            // The token endpoint: a body to validate, and credentials to refuse.
+            codes = new ArrayList<>(List.of("400"));
+        } else if (method != PathItem.HttpMethod.GET) {
+            codes.add("403");
+        }
+        codes.add("401");
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }

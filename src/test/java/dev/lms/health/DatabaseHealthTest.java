@@ -8,14 +8,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URL;
+
 import dev.lms.schema.ExpectedSchema;
 import dev.lms.testing.Migrations;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DatabaseHealthTest {
+
+    /** Metrics are served on the management interface, not on the API's port. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @Test
     void aHealthyDatabaseAnswers200WithEveryExpectedObjectFound() {
@@ -59,12 +66,17 @@ class DatabaseHealthTest {
     }
 
     @Test
+    void metricsAreNotServedOnTheApiPort() {
+        given().get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
     void metricsExposeHttpRequestsThePoolAndSchemaDrift() {
         given().get("/health/db").then().statusCode(200);
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scraped = given().get(metrics).then().statusCode(200).extract().asString();
 
-        assertThat(metrics)
+        assertThat(scraped)
                 .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/health/db\"}")
                 .contains("agroal_active_count{datasource=\"default\"}")
                 .contains("agroal_available_count{datasource=\"default\"}")

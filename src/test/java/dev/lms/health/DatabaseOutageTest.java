@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,7 +64,7 @@ class DatabaseOutageTest {
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("status", equalTo(503));
-        Response read = given().get(API + "/" + before);
+        Response read = Api.given().get(API + "/" + before);
         read.then().time(lessThan(ANSWER_WITHIN_MS)).statusCode(503).contentType("application/problem+json");
         eventually(() -> given().get("/health/db").then()
                 .time(lessThan(ANSWER_WITHIN_MS))
@@ -80,7 +81,7 @@ class DatabaseOutageTest {
         TestDatabase.restart();
 
         eventually(() -> given().get("/health/db").then().statusCode(200));
-        eventually(() -> given().get(API + "/" + before).then().statusCode(200));
+        eventually(() -> Api.given().get(API + "/" + before).then().statusCode(200));
         given().get("/q/health/ready").then().statusCode(200);
         acknowledged.add(create().then().statusCode(201).extract().jsonPath().getUUID("id"));
         Fixtures rows = new Fixtures(dataSource);
@@ -88,7 +89,7 @@ class DatabaseOutageTest {
     }
 
     private static Response create() {
-        return given().contentType("application/json")
+        return Api.given()
                 .body(Map.of("email", Fixtures.unique("outage") + "@example.org", "name", "Outage Test", "role", "STUDENT"))
                 .post(API);
     }

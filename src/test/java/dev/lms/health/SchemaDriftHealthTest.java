@@ -10,10 +10,12 @@ import static org.hamcrest.Matchers.hasItem;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.net.URL;
 import java.time.Duration;
 
 import dev.lms.testing.Migrations;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
@@ -30,6 +32,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ScratchDatabaseProfile.class)
 class SchemaDriftHealthTest {
+
+    /** Metrics are served on the management interface, not on the API's port. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @Inject
     AgroalDataSource dataSource;
@@ -56,7 +62,7 @@ class SchemaDriftHealthTest {
                 .body("schema.indexes.missing", contains("enrollments_course_id_idx"))
                 .body("problems", hasItem("missing index enrollments_course_id_idx on enrollments (course_id)")));
         readinessIsDown();
-        assertThat(given().get("/q/metrics").asString()).contains("lms_schema_drift_objects 1.0");
+        assertThat(given().get(metrics).asString()).contains("lms_schema_drift_objects 1.0");
     }
 
     @Test

@@ -2,21 +2,34 @@ package dev.lms.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Locale;
+import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import io.quarkus.arc.Arc;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The start of every API request in the tests: JSON in and out, and a guard that fails the test if any response
- * from the API carries a password member or a bcrypt hash, whichever resource it comes from. (A validation error
- * may still name the {@code password} field: that is the field's name, not a secret.)
+ * The start of every API request in the tests: JSON in and out, a bearer token, and a guard that fails the test if
+ * any response from the API carries a password member or a bcrypt hash, whichever resource it comes from. (A
+ * validation error may still name the {@code password} field: that is the field's name, not a secret.)
+ * <p>
+ * {@link #given()} calls as an ADMIN, who may do everything, so a test about a resource's rules need not think
+ * about permissions; {@link #as} and {@link #anonymous()} are for the tests that do.
  */
 public final class Api {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    /** The ADMIN behind {@link #given()}; created in the application's database on first use. */
+    public static final UUID ADMIN = UUID.fromString("0190a000-0000-7000-8000-00000000ad01");
 
     private static final Filter NO_SECRETS = (request, response, context) -> {
         var answer = context.next(request, response);
@@ -27,10 +40,45 @@ public final class Api {
         return answer;
     };
 
+    /** The datasource {@link #ADMIN} was last created in: each test profile may run against another database. */
+    private static DataSource adminCreatedIn;
+
     private Api() {
     }
 
+    /** As an ADMIN. */
     public static RequestSpecification given() {
+        return as(admin(), "ADMIN");
+    }
+
+    /** As this user, with this role in the token (which must be their role in {@code users}, or the API answers 401). */
+    public static RequestSpecification as(UUID userId, String role) {
+        return withToken(Tokens.valid(userId, role));
+    }
+
+    public static RequestSpecification withToken(String token) {
+        return anonymous().auth().oauth2(token);
+    }
+
+    /** Without a token. */
+    public static RequestSpecification anonymous() {
         return RestAssured.given().filter(NO_SECRETS).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    private static synchronized UUID admin() {
+        DataSource dataSource = Arc.container().instance(DataSource.class).get();
+        if (adminCreatedIn != dataSource) {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement insert = connection.prepareStatement("""
+                         INSERT INTO users (id, email, name, role) VALUES (?, 'api-tests-admin@example.org', 'API tests', 'ADMIN')
+                         ON CONFLICT DO NOTHING""")) {
+                insert.setObject(1, ADMIN);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create the tests' ADMIN user", e);
+            }
+            adminCreatedIn = dataSource;
+        }
+        return ADMIN;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,6 +28,9 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Path ARTIFACT = Path.of("target", "quarkus-artifact.properties");
     private static final List<String> INHERITED_DATABASE_VARIABLES = List.of(
             "DATABASE_URL", "DIRECT_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD");
+    private static final List<String> INHERITED_KEY_VARIABLES = List.of(
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION", "MP_JWT_VERIFY_PUBLICKEY",
+            "SMALLRYE_JWT_SIGN_KEY");
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -39,10 +43,21 @@ public final class ServiceProcess implements AutoCloseable {
         this.reader.start();
     }
 
-    /** Starts the service with exactly these database variables (none inherited from the test's environment). */
+    /**
+     * Starts the service with exactly these database variables (none inherited from the test's environment), and a JWT
+     * key pair of its own ({@link TestKeys}), as production requires.
+     */
     public static ServiceProcess start(Map<String, String> environment) throws IOException {
+        Map<String, String> withKeys = new HashMap<>(TestKeys.environment());
+        withKeys.putAll(environment);
+        return startWithout(withKeys);
+    }
+
+    /** Starts the service with exactly these variables: no database and no JWT keys unless they are among them. */
+    public static ServiceProcess startWithout(Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command("-Dquarkus.http.port=0")).redirectErrorStream(true);
         INHERITED_DATABASE_VARIABLES.forEach(builder.environment()::remove);
+        INHERITED_KEY_VARIABLES.forEach(builder.environment()::remove);
         builder.environment().putAll(environment);
         return new ServiceProcess(builder.start());
     }

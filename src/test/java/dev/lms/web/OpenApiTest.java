@@ -25,7 +25,7 @@ class OpenApiTest {
                 return;
             }
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
-            assertThat(responses).as("%s %s", method, path).containsKey("400");
+            assertThat(responses).as("%s %s", method, path).containsKeys("400", "401");
             Map<String, Object> content = (Map<String, Object>) responses.get("400").get("content");
             assertThat(content).as("%s %s", method, path).containsKey("application/problem+json");
             if (path.contains("{")) {

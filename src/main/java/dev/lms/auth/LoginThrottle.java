@@ -1,0 +1,65 @@
+package dev.lms.auth;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.lms.user.UserRole;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The failure budget of one email, kept in {@code users.failed_login_attempts} and {@code users.locked_until} (V2),
+ * so every replica shares it and a restart does not reset it.
+ * <p>
+ * Each attempt is charged up front, in the same UPDATE that checks the lock: concurrent guesses are serialised on the
+ * row, so a burst of parallel requests gets no more tries than a patient attacker. A success pays the charge back.
+ * Both statements touch only the throttling columns: they bump neither {@code version} nor {@code updated_at}, so a
+ * login never invalidates a client's ETag.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private final AuthConfig config;
+
+    LoginThrottle(AuthConfig config) {
+        this.config = config;
+    }
+
+    /** An account that may try its password now, with what checking it needs. */
+    public record Account(UUID id, UserRole role, String passwordHash) {
+    }
+
+    /**
+     * Charges one failure to {@code email} and returns its account, or empty when no user has this email or the
+     * email is locked. The two are indistinguishable on purpose.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Account> attempt(String email) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                        UPDATE users
+                           SET failed_login_attempts = failed_login_attempts + 1,
+                               locked_until = CASE WHEN failed_login_attempts + 1 >= :maxFailures
+                                                   THEN now() + make_interval(secs => :lockSeconds) END
+                         WHERE lower(email) = lower(:email)
+                           AND (locked_until IS NULL OR locked_until <= now())
+                        RETURNING id, role::text, password_hash""")
+                .setParameter("maxFailures", config.throttling().maxFailures())
+                .setParameter("lockSeconds", (double) config.throttling().lockFor().toSeconds())
+                .setParameter("email", email)
+                .getResultList();
+        return rows.stream().findFirst()
+                .map(row -> new Account((UUID) row[0], UserRole.valueOf((String) row[1]), (String) row[2]));
+    }
+
+    /** The password was right: the attempt was not a failure after all, and earlier ones are forgiven. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void succeeded(UUID userId) {
+        Panache.getEntityManager().createNativeQuery(
+                        "UPDATE users SET failed_login_attempts = 0, locked_until = NULL WHERE id = :id")
+                .setParameter("id", userId)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.lms.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import dev.lms.testing.Api;
+import dev.lms.testing.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The permission table of the README, cell by cell: each (resource, operation, caller) runs against a fresh
+ * {@link Arrangement} and must answer what the cell says. A refused write must leave the target row as it was.
+ * <p>
+ * To cover a new resource: add its rows to the README's table, and its operations to {@link #OPERATIONS}.
+ */
+@QuarkusTest
+class PermissionMatrixTest {
+
+    static final Path TABLE = Path.of("README.md");
+    static final List<String> CALLERS = List.of("admin", "instructor of the course", "instructor of another course",
+            "enrolled student", "another student", "anonymous");
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * A course taught by {@code instructor} with {@code student} enrolled; another course taught by
+     * {@code otherInstructor} with {@code otherStudent} enrolled.
+     */
+    record Arrangement(Fixtures fixtures, UUID instructor, UUID otherInstructor, UUID student, UUID otherStudent,
+                       UUID course, UUID otherCourse) {
+
+        static Arrangement create(Fixtures fixtures) {
+            UUID instructor = fixtures.instructor();
+            UUID otherInstructor = fixtures.instructor();
+            UUID student = fixtures.student();
+            UUID otherStudent = fixtures.student();
+            UUID course = fixtures.course(instructor);
+            UUID otherCourse = fixtures.course(otherInstructor);
+            fixtures.enrollment(student, course);
+            fixtures.enrollment(otherStudent, otherCourse);
+            return new Arrangement(fixtures, instructor, otherInstructor, student, otherStudent, course, otherCourse);
+        }
+
+        RequestSpecification as(String caller) {
+            return switch (caller) {
+                case "admin" -> Api.given();
+                case "instructor of the course" -> Api.as(instructor, "INSTRUCTOR");
+                case "instructor of another course" -> Api.as(otherInstructor, "INSTRUCTOR");
+                case "enrolled student" -> Api.as(student, "STUDENT");
+                case "another student" -> Api.as(otherStudent, "STUDENT");
+                case "anonymous" -> Api.anonymous();
+                default -> throw new IllegalArgumentException("No caller called '" + caller + "' in the table");
+            };
+        }
+
+        /** The caller's own id, for operations whose body names the caller; the instructor of the course for others. */
+        UUID idOf(String caller) {
+            return switch (caller) {
+                case "instructor of another course" -> otherInstructor;
+                case "enrolled student" -> student;
+                case "another student" -> otherStudent;
+                default -> instructor;
+            };
+        }
+
+        Object column(String table, UUID id, String column) {
+            return fixtures.row(table, id).get(column);
+        }
+    }
+
+    /**
+     * What an operation does, and to which row. A list operation names the target its request should (or should
+     * not) return, narrowed by a filter so that {@code X-Total-Count} is 1 or 0.
+     */
+    record Operation(String table, java.util.function.Function<Arrangement, UUID> target, Request request) {
+    }
+
+    interface Request {
+        Response send(Arrangement arrangement, String caller, RequestSpecification as);
+    }
+
+    static final String USERS = "/api/v1/users";
+    static final String COURSES = "/api/v1/courses";
+
+    static final Map<String, Map<String, Operation>> OPERATIONS = Map.of(
+            "users", Map.of(
+                    "list", new Operation("users", Arrangement::student, (a, caller, as) ->
+                            as.queryParam("email", a.column("users", a.student(), "email")).get(USERS)),
+                    "read", new Operation("users", Arrangement::student, (a, caller, as) -> as.get(USERS + "/" + a.student())),
+                    "read me", new Operation("users", Arrangement::student, (a, caller, as) -> as.get(USERS + "/me")),
+                    "create", new Operation("users", Arrangement::student, (a, caller, as) -> as
+                            .body(Map.of("email", Fixtures.unique("new") + "@example.org", "name", "New", "role", "STUDENT",
+                                    "password", "correct horse"))
+                            .post(USERS)),
+                    "replace", new Operation("users", Arrangement::student, (a, caller, as) -> as
+                            .body(Map.of("email", a.column("users", a.student(), "email"), "name", "Renamed", "role", "STUDENT"))
+                            .put(USERS + "/" + a.student())),
+                    "patch", new Operation("users", Arrangement::student, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("name", "Renamed"))
+                            .patch(USERS + "/" + a.student())),
+                    "change role", new Operation("users", Arrangement::student, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("role", "INSTRUCTOR"))
+                            .patch(USERS + "/" + a.student())),
+                    "delete", new Operation("users", Arrangement::student, (a, caller, as) -> as.delete(USERS + "/" + a.student()))),
+            "courses", Map.of(
+                    "list", new Operation("courses", Arrangement::course, (a, caller, as) ->
+                            as.queryParam("instructorId", a.instructor()).get(COURSES)),
+                    "read", new Operation("courses", Arrangement::course, (a, caller, as) -> as.get(COURSES + "/" + a.course())),
+                    "create", new Operation("courses", Arrangement::course, (a, caller, as) -> as
+                            .body(caller.equals("admin")
+                                    ? Map.of("code", Fixtures.unique("NEW"), "title", "New", "instructorId", a.instructor())
+                                    : Map.of("code", Fixtures.unique("NEW"), "title", "New"))
+                            .post(COURSES)),
+                    "create for another instructor", new Operation("courses", Arrangement::course, (a, caller, as) -> as
+                            .body(Map.of("code", Fixtures.unique("NEW"), "title", "New", "instructorId",
+                                    a.idOf(caller).equals(a.instructor()) && !caller.equals("admin") ? a.otherInstructor() : a.instructor()))
+                            .post(COURSES)),
+                    "replace", new Operation("courses", Arrangement::course, (a, caller, as) -> as
+                            .body(Map.of("code", a.column("courses", a.course(), "code"), "title", "Renamed",
+                                    "instructorId", a.instructor()))
+                            .put(COURSES + "/" + a.course())),
+                    "patch", new Operation("courses", Arrangement::course, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("title", "Renamed"))
+                            .patch(COURSES + "/" + a.course())),
+                    "reassign instructor", new Operation("courses", Arrangement::course, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("instructorId", a.otherInstructor()))
+                            .patch(COURSES + "/" + a.course())),
+                    "delete", new Operation("courses", Arrangement::course, (a, caller, as) -> as.delete(COURSES + "/" + a.course()))));
+
+    static Stream<Arguments> cells() throws IOException {
+        List<String> lines = Files.readAllLines(TABLE);
+        int start = lines.indexOf("<!-- permissions: read by dev.lms.auth.PermissionMatrixTest -->");
+        int end = lines.indexOf("<!-- /permissions -->");
+        assertThat(start).as("the permission table's markers in " + TABLE).isNotNegative().isLessThan(end);
+        List<String> header = cellsOf(lines.get(start + 1));
+        assertThat(header.subList(2, header.size())).isEqualTo(CALLERS);
+        return lines.subList(start + 3, end).stream().map(PermissionMatrixTest::cellsOf).flatMap(row ->
+                Stream.iterate(2, column -> column < row.size(), column -> column + 1)
+                        .map(column -> Arguments.of(row.get(0), row.get(1), header.get(column), row.get(column))));
+    }
+
+    static List<String> cellsOf(String line) {
+        String trimmed = line.strip();
+        return Stream.of(trimmed.substring(1, trimmed.length() - 1).split("\\|")).map(String::strip).toList();
+    }
+
+    @ParameterizedTest(name = "{0} {1} by {2}: {3}")
+    @MethodSource("cells")
+    void eachCallerGetsWhatTheTableSays(String resource, String operationName, String caller, String expected) {
+        Operation operation = OPERATIONS.getOrDefault(resource, Map.of()).get(operationName);
+        assertThat(operation).as("an operation '%s' on '%s' for the table's row", operationName, resource).isNotNull();
+        Arrangement arrangement = Arrangement.create(new Fixtures(dataSource));
+        UUID target = operation.target().apply(arrangement);
+        Map<String, Object> before = arrangement.fixtures().row(operation.table(), target);
+
+        Response response = operation.request().send(arrangement, caller, arrangement.as(caller));
+
+        switch (expected) {
+            case "listed", "hidden" -> {
+                boolean listed = expected.equals("listed");
+                assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+                assertThat(response.header("X-Total-Count")).isEqualTo(listed ? "1" : "0");
+                assertThat(response.jsonPath().getList("id")).isEqualTo(listed ? List.of(target.toString()) : List.of());
+            }
+            default -> {
+                int status = Integer.parseInt(expected);
+                assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+                if (status >= 400) {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                    assertThat(arrangement.fixtures().row(operation.table(), target)).as("the target, after a refusal")
+                            .isEqualTo(before);
+                }
+            }
+        }
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.lms.auth;
+
+import static dev.lms.testing.Problems.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.lms.testing.Api;
+import dev.lms.testing.Fixtures;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TokenEndpointTest {
+
+    static final String TOKEN = "/api/v1/auth/token";
+    static final String PASSWORD = "correct horse";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    AuthConfig config;
+
+    Fixtures fixtures;
+    String email;
+    UUID user;
+
+    @BeforeEach
+    void arrange() throws Exception {
+        fixtures = new Fixtures(dataSource);
+        email = Fixtures.unique("login") + "@example.org";
+        user = fixtures.user("INSTRUCTOR", email);
+        fixtures.execute("UPDATE users SET password_hash = ? WHERE id = ?", BcryptUtil.bcryptHash(PASSWORD), user);
+    }
+
+    static Response login(String email, String password) {
+        return Api.anonymous().body(Map.of("email", email, "password", password)).post(TOKEN);
+    }
+
+    @Test
+    void theRightPasswordGetsAShortLivedTokenThatTheApiAccepts() {
+        Response issued = login(email.toUpperCase(), PASSWORD);
+
+        issued.then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("tokenType", equalTo("Bearer"))
+                .body("expiresIn", equalTo((int) config.tokenLifespan().toSeconds()));
+        Api.withToken(issued.path("accessToken")).get("/api/v1/users/me").then().statusCode(200)
+                .body("id", equalTo(user.toString()))
+                .body("role", equalTo("INSTRUCTOR"));
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
+        Response wrongPassword = login(email, "not the password");
+        Response unknownEmail = login("nobody-" + email, "not the password");
+
+        wrongPassword.then().spec(problem(401)).header("WWW-Authenticate", "Bearer");
+        unknownEmail.then().spec(problem(401)).header("WWW-Authenticate", "Bearer");
+        assertThat(unknownEmail.asString()).isEqualTo(wrongPassword.asString());
+        assertThat(unknownEmail.headers().asList().stream().map(h -> h.getName().toLowerCase()).sorted().toList())
+                .isEqualTo(wrongPassword.headers().asList().stream().map(h -> h.getName().toLowerCase()).sorted().toList());
+    }
+
+    @Test
+    void anAccountWithoutAPasswordGetsNoToken() throws Exception {
+        fixtures.execute("UPDATE users SET password_hash = NULL WHERE id = ?", user);
+
+        login(email, "").then().spec(problem(400));
+        login(email, "anything at all").then().spec(problem(401));
+    }
+
+    @Test
+    void repeatedFailuresLockTheEmailEvenForTheRightPassword() {
+        int max = config.throttling().maxFailures();
+        for (int i = 0; i < max; i++) {
+            login(email, "guess " + i).then().statusCode(401);
+        }
+
+        Response locked = login(email, PASSWORD);
+
+        locked.then().spec(problem(401));
+        assertThat(locked.asString()).isEqualTo(login("nobody-" + email, PASSWORD).asString());
+        Map<String, Object> row = fixtures.row("users", user);
+        assertThat(row.get("failed_login_attempts")).isEqualTo(max);
+        assertThat(row.get("locked_until")).isNotNull();
+    }
+
+    @Test
+    void aLockThatHasRunOutLetsTheRightPasswordInAndForgivesTheFailures() throws Exception {
+        fixtures.execute("UPDATE users SET failed_login_attempts = ?, locked_until = now() - interval '1 second' WHERE id = ?",
+                config.throttling().maxFailures(), user);
+
+        login(email, PASSWORD).then().statusCode(200);
+
+        Map<String, Object> row = fixtures.row("users", user);
+        assertThat(row.get("failed_login_attempts")).isEqualTo(0);
+        assertThat(row.get("locked_until")).isNull();
+    }
+
+    @Test
+    void aFailureAfterALockHasRunOutLocksAgainAtOnce() throws Exception {
+        fixtures.execute("UPDATE users SET failed_login_attempts = ?, locked_until = now() - interval '1 second' WHERE id = ?",
+                config.throttling().maxFailures(), user);
+
+        login(email, "one more guess").then().statusCode(401);
+        login(email, PASSWORD).then().statusCode(401);
+    }
+
+    @Test
+    void loggingInChangesNeitherTheVersionNorTheETag() {
+        long version = (long) fixtures.row("users", user).get("version");
+
+        login(email, "wrong").then().statusCode(401);
+        login(email, PASSWORD).then().statusCode(200);
+
+        assertThat(fixtures.row("users", user).get("version")).isEqualTo(version);
+    }
+
+    @Test
+    void theTokenEndpointValidatesItsBody() {
+        Api.anonymous().body(Map.of("email", email)).post(TOKEN).then().spec(problem(400));
+    }
+}
