@@ -2,10 +2,12 @@ package dev.lms.db;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.lms.testing.PgBouncer;
 import dev.lms.testing.TestDatabase;
+import dev.lms.testing.TestKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -48,9 +50,10 @@ public class PgBouncerProfile implements QuarkusTestProfile {
                 throw new IllegalStateException(e);
             }
             // prepareThreshold=0: PgBouncer before 1.21 cannot keep server-side prepared statements in transaction mode.
-            return Map.of(
-                    "DATABASE_URL", "postgresql://postgres:postgres@127.0.0.1:" + bouncer.port() + "/" + DATABASE + "?prepareThreshold=0",
-                    "DIRECT_URL", TestDatabase.neonStyleUrl(DATABASE));
+            Map<String, String> config = new HashMap<>(TestKeys.config());
+            config.put("DATABASE_URL", "postgresql://postgres:postgres@127.0.0.1:" + bouncer.port() + "/" + DATABASE + "?prepareThreshold=0");
+            config.put("DIRECT_URL", TestDatabase.neonStyleUrl(DATABASE));
+            return config;
         }
 
         @Override

@@ -1,9 +1,11 @@
 package dev.lms.health;
 
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.lms.testing.TestDatabase;
+import dev.lms.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
@@ -23,9 +25,10 @@ public class ScratchDatabaseProfile implements QuarkusTestProfile {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the scratch database", e);
         }
-        return Map.of(
-                "DATABASE_URL", TestDatabase.neonStyleUrl(database),
-                "quarkus.flyway.clean-disabled", "false");
+        Map<String, String> config = new HashMap<>(TestKeys.config());
+        config.put("DATABASE_URL", TestDatabase.neonStyleUrl(database));
+        config.put("quarkus.flyway.clean-disabled", "false");
+        return config;
     }
 
     /** The global resource points at the shared database; this profile brings its own. */

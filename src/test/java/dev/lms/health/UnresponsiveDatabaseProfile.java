@@ -1,10 +1,12 @@
 package dev.lms.health;
 
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.lms.testing.FreezableProxy;
 import dev.lms.testing.TestDatabase;
+import dev.lms.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** The application reaches its own database through a {@link FreezableProxy}, so a test can make the host go silent. */
@@ -21,8 +23,10 @@ public class UnresponsiveDatabaseProfile implements QuarkusTestProfile {
             throw new IllegalStateException("Could not create the scratch database", e);
         }
         proxy = FreezableProxy.to(TestDatabase.embeddedPort());
-        return Map.of("DATABASE_URL", TestDatabase.neonStyleUrl(database).replace(
+        Map<String, String> config = new HashMap<>(TestKeys.config());
+        config.put("DATABASE_URL", TestDatabase.neonStyleUrl(database).replace(
                 ":" + TestDatabase.embeddedPort() + "/", ":" + proxy.port() + "/"));
+        return config;
     }
 
     /** The global resource points at the shared database; this profile brings its own. */

@@ -66,9 +66,11 @@ public final class Api {
     }
 
     private static synchronized UUID admin() {
-        DataSource dataSource = Arc.container().instance(DataSource.class).get();
-        if (adminCreatedIn != dataSource) {
-            try (Connection connection = dataSource.getConnection();
+        // Inside a @QuarkusTest, the application's own datasource (a test profile may use another database); against
+        // the packaged artifact, there is no CDI in the test JVM, and the artifact uses the test database.
+        DataSource dataSource = Arc.container() != null ? Arc.container().instance(DataSource.class).get() : null;
+        if (dataSource == null || adminCreatedIn != dataSource) {
+            try (Connection connection = dataSource != null ? dataSource.getConnection() : TestDatabase.connect();
                  PreparedStatement insert = connection.prepareStatement("""
                          INSERT INTO users (id, email, name, role) VALUES (?, 'api-tests-admin@example.org', 'API tests', 'ADMIN')
                          ON CONFLICT DO NOTHING""")) {

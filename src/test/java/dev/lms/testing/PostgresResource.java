@@ -1,5 +1,6 @@
 package dev.lms.testing;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -8,18 +9,19 @@ import io.quarkus.test.common.WithTestResource;
 
 /**
  * Points the application under test at {@link TestDatabase}, through DATABASE_URL in the form Neon hands out, so the
- * tests configure the service exactly as production does. With DATABASE_URL already set in the environment, the
- * application reads that one and this resource adds nothing.
+ * tests configure the service exactly as production does (with DATABASE_URL already set in the environment, the
+ * application reads that one), and at the tests' JWT key pair ({@link TestKeys}).
  */
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        if (!TestDatabase.isEmbedded()) {
-            return Map.of();
+        Map<String, String> config = new HashMap<>(TestKeys.config());
+        if (TestDatabase.isEmbedded()) {
+            config.put("DATABASE_URL", TestDatabase.neonStyleUrl(TestDatabase.APPLICATION_DATABASE));
         }
-        return Map.of("DATABASE_URL", TestDatabase.neonStyleUrl(TestDatabase.APPLICATION_DATABASE));
+        return config;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with exactly these variables: no database and no JWT keys unless they are among them. */
     public static ServiceProcess startWithout(Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command("-Dquarkus.http.port=0")).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command("-Dquarkus.http.port=0", "-Dquarkus.management.port=0")).redirectErrorStream(true);
         INHERITED_DATABASE_VARIABLES.forEach(builder.environment()::remove);
         INHERITED_KEY_VARIABLES.forEach(builder.environment()::remove);
         builder.environment().putAll(environment);
@@ -63,7 +64,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** {@code executable -Dx=y} for a native build, {@code java -Dx=y -jar quarkus-run.jar} otherwise. */
-    private static List<String> command(String systemProperty) throws IOException {
+    private static List<String> command(String... systemProperties) throws IOException {
+        List<String> command = new ArrayList<>();
         if (Files.exists(ARTIFACT)) {
             Properties artifact = new Properties();
             try (Reader in = Files.newBufferedReader(ARTIFACT)) {
@@ -71,14 +73,18 @@ public final class ServiceProcess implements AutoCloseable {
             }
             if ("native".equals(artifact.getProperty("type"))) {
                 Path executable = Path.of("target").resolve(artifact.getProperty("path")).toAbsolutePath();
-                return List.of(executable.toString(), systemProperty);
+                command.add(executable.toString());
+                command.addAll(List.of(systemProperties));
+                return command;
             }
         }
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run this test with `./mvnw verify`, after packaging");
         }
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), systemProperty,
-                "-jar", JAR.toString());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(systemProperties));
+        command.addAll(List.of("-jar", JAR.toString()));
+        return command;
     }
 
     /** Waits until the service reports it has started, or has exited. Returns whether it started. */

@@ -12,8 +12,8 @@ import io.smallrye.jwt.util.KeyUtils;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Bearer tokens for tests, good and bad. Good ones are signed like POST /api/v1/auth/token signs them, with the key
- * pair smallrye-jwt generates for the test run. Only usable inside a {@code @QuarkusTest}, which provides that key.
+ * Bearer tokens for tests, good and bad. Good ones are signed like POST /api/v1/auth/token signs them, with the
+ * tests' key pair ({@link TestKeys}), so they work against the packaged service too.
  */
 public final class Tokens {
 
@@ -29,21 +29,21 @@ public final class Tokens {
     }
 
     public static String valid(UUID userId, String role) {
-        return claims(userId, role).sign();
+        return claims(userId, role).sign(TestKeys.privateKey());
     }
 
     /** A well-signed token with any subject and groups, for the checks that come after the signature. */
     public static String of(String subject, String... groups) {
-        return Jwt.issuer(issuer()).subject(subject).groups(java.util.Set.of(groups)).expiresIn(300).sign();
+        return Jwt.issuer(issuer()).subject(subject).groups(java.util.Set.of(groups)).expiresIn(300).sign(TestKeys.privateKey());
     }
 
     public static String expired(UUID userId, String role) {
         long hourAgo = System.currentTimeMillis() / 1000 - 3600;
-        return claims(userId, role).issuedAt(hourAgo - 300).expiresAt(hourAgo).sign();
+        return claims(userId, role).issuedAt(hourAgo - 300).expiresAt(hourAgo).sign(TestKeys.privateKey());
     }
 
     public static String fromIssuer(String issuer, UUID userId, String role) {
-        return claims(userId, role).issuer(issuer).sign();
+        return claims(userId, role).issuer(issuer).sign(TestKeys.privateKey());
     }
 
     /** Well-formed and RS256, but signed by a key this service has never seen. */
