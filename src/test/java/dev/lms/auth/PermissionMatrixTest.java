@@ -176,7 +176,27 @@ class PermissionMatrixTest {
                             .contentType(Api.MERGE_PATCH).body(Map.of("courseId", a.otherCourse()))
                             .patch(ANNOUNCEMENTS + "/" + a.announcement())),
                     "delete", new Operation("announcements", Arrangement::announcement, (a, caller, as) ->
-                            as.delete(ANNOUNCEMENTS + "/" + a.announcement()))));
+                            as.delete(ANNOUNCEMENTS + "/" + a.announcement()))),
+            "course-content", Map.of(
+                    "list", new Operation("course_content", Arrangement::content, (a, caller, as) ->
+                            as.queryParam("courseId", a.course()).get(CONTENT)),
+                    "list of the course", new Operation("course_content", Arrangement::content, (a, caller, as) ->
+                            as.get(COURSES + "/" + a.course() + "/content")),
+                    "read", new Operation("course_content", Arrangement::content, (a, caller, as) ->
+                            as.get(CONTENT + "/" + a.content())),
+                    "create", new Operation("course_content", Arrangement::content, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "New", "type", "TEXT")).post(CONTENT)),
+                    "replace", new Operation("course_content", Arrangement::content, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "Renamed", "type", "TEXT"))
+                            .put(CONTENT + "/" + a.content())),
+                    "patch", new Operation("course_content", Arrangement::content, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("title", "Renamed"))
+                            .patch(CONTENT + "/" + a.content())),
+                    "move to another course", new Operation("course_content", Arrangement::content, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("courseId", a.otherCourse()))
+                            .patch(CONTENT + "/" + a.content())),
+                    "delete", new Operation("course_content", Arrangement::content, (a, caller, as) ->
+                            as.delete(CONTENT + "/" + a.content()))));
 
     /** A member of the course who is not the caller: the student, or the instructor when the caller is the student. */
     static UUID someoneElse(Arrangement a, String caller) {
