@@ -196,7 +196,35 @@ class PermissionMatrixTest {
                             .contentType(Api.MERGE_PATCH).body(Map.of("courseId", a.otherCourse()))
                             .patch(CONTENT + "/" + a.content())),
                     "delete", new Operation("course_content", Arrangement::content, (a, caller, as) ->
-                            as.delete(CONTENT + "/" + a.content()))));
+                            as.delete(CONTENT + "/" + a.content()))),
+            "discussions", Map.ofEntries(
+                    Map.entry("list", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .queryParam("courseId", a.course()).queryParam("authorId", a.instructor()).get(DISCUSSIONS))),
+                    Map.entry("read", new Operation("discussions", Arrangement::discussion, (a, caller, as) ->
+                            as.get(DISCUSSIONS + "/" + a.discussion()))),
+                    Map.entry("read thread", new Operation("discussions", Arrangement::discussion, (a, caller, as) ->
+                            as.get(DISCUSSIONS + "/" + a.discussion() + "/posts"))),
+                    Map.entry("create", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "New")).post(DISCUSSIONS))),
+                    Map.entry("start as another author", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "New", "authorId", someoneElse(a, caller)))
+                            .post(DISCUSSIONS))),
+                    Map.entry("replace", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "authorId", a.instructor(), "title", "Renamed"))
+                            .put(DISCUSSIONS + "/" + a.discussion()))),
+                    Map.entry("patch", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("title", "Renamed"))
+                            .patch(DISCUSSIONS + "/" + a.discussion()))),
+                    Map.entry("edit the student's own", new Operation("discussions", Arrangement::studentsDiscussion, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("title", "Renamed"))
+                            .patch(DISCUSSIONS + "/" + a.studentsDiscussion()))),
+                    Map.entry("move to another course", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("courseId", a.otherCourse()))
+                            .patch(DISCUSSIONS + "/" + a.discussion()))),
+                    Map.entry("delete", new Operation("discussions", Arrangement::discussion, (a, caller, as) ->
+                            as.delete(DISCUSSIONS + "/" + a.discussion()))),
+                    Map.entry("delete the student's own", new Operation("discussions", Arrangement::studentsDiscussion, (a, caller, as) ->
+                            as.delete(DISCUSSIONS + "/" + a.studentsDiscussion())))));
 
     /** A member of the course who is not the caller: the student, or the instructor when the caller is the student. */
     static UUID someoneElse(Arrangement a, String caller) {
