@@ -224,7 +224,32 @@ class PermissionMatrixTest {
                     Map.entry("delete", new Operation("discussions", Arrangement::discussion, (a, caller, as) ->
                             as.delete(DISCUSSIONS + "/" + a.discussion()))),
                     Map.entry("delete the student's own", new Operation("discussions", Arrangement::studentsDiscussion, (a, caller, as) ->
-                            as.delete(DISCUSSIONS + "/" + a.studentsDiscussion())))));
+                            as.delete(DISCUSSIONS + "/" + a.studentsDiscussion())))),
+            "discussion-posts", Map.ofEntries(
+                    Map.entry("list", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .queryParam("discussionId", a.discussion()).queryParam("authorId", a.student()).get(POSTS))),
+                    Map.entry("read", new Operation("discussion_posts", Arrangement::post, (a, caller, as) ->
+                            as.get(POSTS + "/" + a.post()))),
+                    Map.entry("create", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .body(Map.of("discussionId", a.discussion(), "content", "New")).post(POSTS))),
+                    Map.entry("reply", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .body(Map.of("discussionId", a.discussion(), "parentId", a.post(), "content", "Re")).post(POSTS))),
+                    Map.entry("post as another author", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .body(Map.of("discussionId", a.discussion(), "content", "New", "authorId", someoneElse(a, caller)))
+                            .post(POSTS))),
+                    Map.entry("replace", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .body(Map.of("discussionId", a.discussion(), "authorId", a.student(), "content", "Edited"))
+                            .put(POSTS + "/" + a.post()))),
+                    Map.entry("patch", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("content", "Edited")).patch(POSTS + "/" + a.post()))),
+                    Map.entry("edit the instructor's", new Operation("discussion_posts", Arrangement::instructorsPost, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("content", "Edited")).patch(POSTS + "/" + a.instructorsPost()))),
+                    Map.entry("reassign author", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("authorId", a.instructor())).patch(POSTS + "/" + a.post()))),
+                    Map.entry("delete", new Operation("discussion_posts", Arrangement::post, (a, caller, as) ->
+                            as.delete(POSTS + "/" + a.post()))),
+                    Map.entry("delete the instructor's", new Operation("discussion_posts", Arrangement::instructorsPost, (a, caller, as) ->
+                            as.delete(POSTS + "/" + a.instructorsPost())))));
 
     /** A member of the course who is not the caller: the student, or the instructor when the caller is the student. */
     static UUID someoneElse(Arrangement a, String caller) {
