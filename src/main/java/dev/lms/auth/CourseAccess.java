@@ -5,6 +5,7 @@ import java.util.UUID;
 import dev.lms.course.Course;
 import dev.lms.enrollment.Enrollment;
 import dev.lms.persistence.Where;
+import dev.lms.web.ProblemException;
 
 /**
  * Who belongs to a course, which is what most of the API's authorization rests on: an INSTRUCTOR acts on the
@@ -68,5 +69,21 @@ public final class CourseAccess {
     /** HQL: the ids of the courses {@code :caller} is enrolled in; bind {@code caller} to {@link Caller#id()}. */
     public static String enrolledCourseIds() {
         return "select enrollment.course.id from Enrollment enrollment where enrollment.user.id = :" + CALLER;
+    }
+
+    /**
+     * The course a request body names in {@code courseId}, for a write into it. One the caller may not see is refused
+     * exactly like one that does not exist: 422 on {@code courseId}, the answer its foreign key gives.
+     */
+    public static Course named(Caller caller, UUID courseId) {
+        Where where = readable(caller, "id").and("id = :id", "id", courseId);
+        return Course.<Course>find(where.query(), where.parameters()).firstResultOptional()
+                .orElseThrow(() -> ProblemException.unprocessable("courseId", "No course with this id exists."));
+    }
+
+    /** Whether the course exists and the caller may see it: the one look-up a nested list makes when it came back empty. */
+    public static boolean canRead(Caller caller, UUID courseId) {
+        Where where = readable(caller, "id").and("id = :id", "id", courseId);
+        return Course.count(where.query(), where.parameters()) > 0;
     }
 }

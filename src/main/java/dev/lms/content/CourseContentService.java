@@ -4,9 +4,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.auth.Caller;
+import dev.lms.auth.CourseAccess;
 import dev.lms.course.Course;
 import dev.lms.persistence.ConditionalDelete;
-import dev.lms.persistence.References;
 import dev.lms.persistence.Where;
 import dev.lms.web.IfMatch;
 import dev.lms.web.MergePatch;
@@ -18,6 +19,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+/**
+ * Course content, as its callers may see it: that of the courses the caller teaches or is enrolled in
+ * ({@link CourseAccess#readable}). The course's instructor (or an admin) manages it; students only read.
+ */
 @ApplicationScoped
 @Transactional
 public class CourseContentService {
@@ -28,27 +33,33 @@ public class CourseContentService {
     static final Sort IN_POSITION = Sort.by("position").and("id");
 
     private final MergePatch mergePatch;
+    private final Caller caller;
 
-    public CourseContentService(MergePatch mergePatch) {
+    public CourseContentService(MergePatch mergePatch, Caller caller) {
         this.mergePatch = mergePatch;
+        this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<CourseContentResponse> list(UUID courseId, ContentType type, PageRequest page) {
-        Where where = new Where()
+        Where where = CourseAccess.readable(caller, "course.id")
                 .and("course.id = :courseId", "courseId", courseId)
                 .and("type = :type", "type", type);
         return page.fetch(CourseContent.find(where.query(), SORTING.parse(page), where.parameters()), CourseContentResponse::of);
     }
 
-    /** A course's content by position unless {@code sort} says otherwise; 404 for an unknown course. */
+    /**
+     * A course's content by position unless {@code sort} says otherwise; 404 for a course that does not exist or that
+     * the caller may not see.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<CourseContentResponse> ofCourse(UUID courseId, PageRequest page) {
         Sort sort = page.sort == null || page.sort.isBlank() ? IN_POSITION : SORTING.parse(page);
-        PageResult<CourseContentResponse> result = page.fetch(CourseContent.find("course.id", sort, courseId),
+        Where where = CourseAccess.readable(caller, "course.id").and("course.id = :courseId", "courseId", courseId);
+        PageResult<CourseContentResponse> result = page.fetch(CourseContent.find(where.query(), sort, where.parameters()),
                 CourseContentResponse::of);
-        // Only an empty course needs the extra look-up: any item proves the course exists.
-        if (result.total() == 0 && Course.count("id", courseId) == 0) {
+        // Only an empty page needs the extra look-up: any item proves the course exists and is readable.
+        if (result.total() == 0 && !CourseAccess.canRead(caller, courseId)) {
             throw ProblemException.notFound("course", courseId);
         }
         return result;
@@ -61,38 +72,44 @@ public class CourseContentService {
 
     public CourseContentResponse create(CourseContentRequest request) {
         CourseContent item = new CourseContent();
+        item.course = managedCourse(request.courseId());
         copy(request, item);
-        // The foreign key decides whether the course exists: flushed here, a dangling id is this call's 422.
+        // Flushed here, so that a broken constraint is this call's error and the response carries what the insert wrote.
         item.persistAndFlush();
         return CourseContentResponse.of(item);
     }
 
     public CourseContentResponse replace(UUID id, CourseContentRequest request, IfMatch ifMatch) {
-        CourseContent item = find(id);
+        CourseContent item = findManaged(id);
         ifMatch.check(item.version);
         return update(item, request);
     }
 
     public CourseContentResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
-        CourseContent item = find(id);
+        CourseContent item = findManaged(id);
         ifMatch.check(item.version);
         return update(item, mergePatch.apply(CourseContentRequest.of(item), patch, CourseContentRequest.class));
     }
 
     public void delete(UUID id, IfMatch ifMatch) {
+        if (!caller.isAdmin()) {
+            findManaged(id);
+        }
         if (!ConditionalDelete.byId(CourseContent.class, id, ifMatch)) {
             throw ProblemException.notFound("course content", id);
         }
     }
 
     private CourseContentResponse update(CourseContent item, CourseContentRequest request) {
+        if (!item.course.id.equals(request.courseId())) {
+            item.course = managedCourse(request.courseId());
+        }
         copy(request, item);
         item.flush();
         return CourseContentResponse.of(item);
     }
 
     private static void copy(CourseContentRequest request, CourseContent item) {
-        item.course = References.to(Course.class, request.courseId());
         item.title = request.title();
         item.type = request.type();
         item.content = request.content();
@@ -100,10 +117,27 @@ public class CourseContentService {
         item.position = request.position() == null ? 0 : request.position();
     }
 
-    private static CourseContent find(UUID id) {
-        CourseContent item = CourseContent.findById(id);
-        if (item == null) {
-            throw ProblemException.notFound("course content", id);
+    /** The course an item is placed in: 422 when the caller may not see it, 403 when they do not teach it. */
+    private Course managedCourse(UUID courseId) {
+        Course course = CourseAccess.named(caller, courseId);
+        if (!CourseAccess.teaches(caller, course)) {
+            throw ProblemException.forbidden("Only the course's instructor or an admin manages its content.");
+        }
+        return course;
+    }
+
+    /** @throws ProblemException 404 for an item that does not exist or that the caller may not see */
+    private CourseContent find(UUID id) {
+        Where where = CourseAccess.readable(caller, "course.id").and("id = :id", "id", id);
+        return CourseContent.<CourseContent>find(where.query(), where.parameters()).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("course content", id));
+    }
+
+    /** @throws ProblemException 404 as {@link #find}; 403 when the caller may see it but does not teach its course */
+    private CourseContent findManaged(UUID id) {
+        CourseContent item = find(id);
+        if (!CourseAccess.teaches(caller, item.course)) {
+            throw ProblemException.forbidden("Only the course's instructor or an admin manages its content.");
         }
         return item;
     }

@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.auth.Caller;
+import dev.lms.auth.CourseAccess;
+import dev.lms.auth.Ownership;
 import dev.lms.persistence.ConditionalDelete;
 import dev.lms.persistence.References;
 import dev.lms.persistence.Where;
@@ -16,6 +19,7 @@ import dev.lms.web.PageRequest;
 import dev.lms.web.PageResult;
 import dev.lms.web.ProblemException;
 import dev.lms.web.Sorting;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,6 +29,9 @@ import jakarta.transaction.Transactional;
  * Posts and the reply tree they form. The tree stays a tree: a post's parent is in the same discussion, a post never
  * moves to another discussion (its replies would be left in the old one), and a post cannot be moved under itself or
  * one of its own replies.
+ * <p>
+ * Whoever reads a discussion's course ({@link CourseAccess#readable}) reads its posts and posts in it, in their own
+ * name. A post's author edits and deletes it; the course's instructor (or an admin) moderates any post.
  */
 @ApplicationScoped
 @Transactional
@@ -33,14 +40,16 @@ public class DiscussionPostService {
     static final Sorting SORTING = Sorting.of("createdAt", "updatedAt");
 
     private final MergePatch mergePatch;
+    private final Caller caller;
 
-    public DiscussionPostService(MergePatch mergePatch) {
+    public DiscussionPostService(MergePatch mergePatch, Caller caller) {
         this.mergePatch = mergePatch;
+        this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<DiscussionPostResponse> list(UUID discussionId, UUID authorId, UUID parentId, PageRequest page) {
-        Where where = new Where()
+        Where where = CourseAccess.readable(caller, "discussion.course.id")
                 .and("discussion.id = :discussionId", "discussionId", discussionId)
                 .and("author.id = :authorId", "authorId", authorId)
                 .and("parent.id = :parentId", "parentId", parentId);
@@ -50,12 +59,14 @@ public class DiscussionPostService {
 
     /**
      * The whole thread, replies nested under their parent and oldest first at every level, in one query however deep
-     * it is, plus one to tell an empty discussion from a missing one.
+     * it is, plus one to tell an empty discussion from a missing (or unreadable) one.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ThreadedPost> thread(UUID discussionId) {
-        List<DiscussionPost> posts = DiscussionPost.list("discussion.id", Sort.by("createdAt").and("id"), discussionId);
-        if (posts.isEmpty() && Discussion.count("id", discussionId) == 0) {
+        Where where = CourseAccess.readable(caller, "discussion.course.id")
+                .and("discussion.id = :discussionId", "discussionId", discussionId);
+        List<DiscussionPost> posts = DiscussionPost.list(where.query(), Sort.by("createdAt").and("id"), where.parameters());
+        if (posts.isEmpty() && readableDiscussion(discussionId).count() == 0) {
             throw ProblemException.notFound("discussion", discussionId);
         }
         return DiscussionThread.of(posts);
@@ -68,28 +79,33 @@ public class DiscussionPostService {
 
     public DiscussionPostResponse create(DiscussionPostRequest request) {
         DiscussionPost post = new DiscussionPost();
-        post.discussion = References.to(Discussion.class, request.discussionId());
+        post.discussion = readableDiscussion(request.discussionId()).firstResultOptional().orElseThrow(() ->
+                ProblemException.unprocessable("discussionId", "No discussion with this id exists."));
         post.parent = parent(request.parentId(), request.discussionId());
+        post.author = References.to(User.class, Ownership.of(caller, "authorId", request.authorId(), caller.id()));
         copy(request, post);
-        // The foreign keys decide whether the discussion and author exist: flushed here, a dangling id is this call's 422.
+        // The author's foreign key decides whether they exist: flushed here, a dangling authorId is this call's 422.
         post.persistAndFlush();
         return DiscussionPostResponse.of(post);
     }
 
     public DiscussionPostResponse replace(UUID id, DiscussionPostRequest request, IfMatch ifMatch) {
-        DiscussionPost post = find(id);
+        DiscussionPost post = findEditable(id);
         ifMatch.check(post.version);
         return update(post, request);
     }
 
     public DiscussionPostResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
-        DiscussionPost post = find(id);
+        DiscussionPost post = findEditable(id);
         ifMatch.check(post.version);
         return update(post, mergePatch.apply(DiscussionPostRequest.of(post), patch, DiscussionPostRequest.class));
     }
 
     /** Deletes a post with one statement; PostgreSQL's ON DELETE CASCADE removes its replies, and theirs. */
     public void delete(UUID id, IfMatch ifMatch) {
+        if (!caller.isAdmin()) {
+            findEditable(id);
+        }
         if (!ConditionalDelete.byId(DiscussionPost.class, id, ifMatch)) {
             throw ProblemException.notFound("discussion post", id);
         }
@@ -106,30 +122,29 @@ public class DiscussionPostService {
             refuseCycle(post, request.parentId());
             post.parent = parent;
         }
+        UUID authorId = post.author == null ? null : post.author.id;
+        post.author = References.to(User.class, Ownership.of(caller, "authorId", request.authorId(), authorId));
         copy(request, post);
         post.flush();
         return DiscussionPostResponse.of(post);
     }
 
     private static void copy(DiscussionPostRequest request, DiscussionPost post) {
-        post.author = References.to(User.class, request.authorId());
         post.content = request.content();
     }
 
-    /** The schema cannot say that a parent is in the same discussion; only this check knows. */
+    /**
+     * The schema cannot say that a parent is in the same discussion; only this check knows. It looks only there, so a
+     * post in a discussion the caller may not see is not told apart from one that does not exist.
+     */
     private static DiscussionPost parent(UUID parentId, UUID discussionId) {
         if (parentId == null) {
             return null;
         }
-        DiscussionPost parent = DiscussionPost.findById(parentId);
-        if (parent == null) {
-            throw ProblemException.unprocessable("parentId", "No post with id " + parentId + ".");
-        }
-        if (!parent.discussion.id.equals(discussionId)) {
-            throw ProblemException.unprocessable("parentId",
-                    "Post " + parentId + " belongs to another discussion; a reply stays in its parent's discussion.");
-        }
-        return parent;
+        return DiscussionPost.<DiscussionPost>find("id = ?1 and discussion.id = ?2", parentId, discussionId)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.unprocessable("parentId", "No post with id " + parentId
+                        + " in discussion " + discussionId + "; a reply stays in its parent's discussion."));
     }
 
     /**
@@ -162,10 +177,24 @@ public class DiscussionPostService {
         }
     }
 
-    private static DiscussionPost find(UUID id) {
-        DiscussionPost post = DiscussionPost.findById(id);
-        if (post == null) {
-            throw ProblemException.notFound("discussion post", id);
+    private PanacheQuery<Discussion> readableDiscussion(UUID discussionId) {
+        Where where = CourseAccess.readable(caller, "course.id").and("id = :id", "id", discussionId);
+        return Discussion.find(where.query(), where.parameters());
+    }
+
+    /** @throws ProblemException 404 for a post that does not exist or that the caller may not see */
+    private DiscussionPost find(UUID id) {
+        Where where = CourseAccess.readable(caller, "discussion.course.id").and("id = :id", "id", id);
+        return DiscussionPost.<DiscussionPost>find(where.query(), where.parameters()).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("discussion post", id));
+    }
+
+    /** @throws ProblemException 404 as {@link #find}; 403 unless the caller wrote it or moderates its course */
+    private DiscussionPost findEditable(UUID id) {
+        DiscussionPost post = find(id);
+        boolean author = post.author != null && caller.is(post.author.id);
+        if (!author && !CourseAccess.teaches(caller, post.discussion.course)) {
+            throw ProblemException.forbidden("Only its author, the course's instructor or an admin edits or deletes a post.");
         }
         return post;
     }

@@ -216,6 +216,22 @@ class AnnouncementResourceTest {
     }
 
     @Test
+    void aCoursesAnnouncementsAreScopedToItsMembersWithinTheSameTwoStatements() {
+        fixtures.announcement(course, author);
+        UUID student = fixtures.student();
+        fixtures.enrollment(student, course);
+        UUID stranger = fixtures.student();
+
+        long member = Statements.during(sessionFactory,
+                () -> Api.as(student, "STUDENT").get(ofCourse(course)).then().statusCode(200).body("$", hasSize(1)));
+        long outsider = Statements.during(sessionFactory,
+                () -> Api.as(stranger, "STUDENT").get(ofCourse(course)).then().spec(problem(404)));
+
+        assertThat(member).isLessThanOrEqualTo(2);
+        assertThat(outsider).isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void theAnnouncementsOfAnUnknownCourseAre404() {
         Api.given().get(ofCourse(UUID.randomUUID())).then().spec(problem(404));
         Api.given().get("/api/v1/courses/CS101/announcements").then().spec(invalid("courseId"));

@@ -40,10 +40,14 @@ class PermissionMatrixTest {
 
     /**
      * A course taught by {@code instructor} with {@code student} enrolled; another course taught by
-     * {@code otherInstructor} with {@code otherStudent} enrolled.
+     * {@code otherInstructor} with {@code otherStudent} enrolled. In the course: a discussion the instructor started
+     * and one the student started; in the first, a post by the student and one by the instructor; an announcement by
+     * the instructor; a content item.
      */
     record Arrangement(Fixtures fixtures, UUID instructor, UUID otherInstructor, UUID student, UUID otherStudent,
-                       UUID course, UUID otherCourse) {
+                       UUID course, UUID otherCourse,
+                       UUID discussion, UUID studentsDiscussion, UUID post, UUID instructorsPost, UUID announcement,
+                       UUID content) {
 
         static Arrangement create(Fixtures fixtures) {
             UUID instructor = fixtures.instructor();
@@ -54,7 +58,11 @@ class PermissionMatrixTest {
             UUID otherCourse = fixtures.course(otherInstructor);
             fixtures.enrollment(student, course);
             fixtures.enrollment(otherStudent, otherCourse);
-            return new Arrangement(fixtures, instructor, otherInstructor, student, otherStudent, course, otherCourse);
+            UUID discussion = fixtures.discussion(course, instructor);
+            return new Arrangement(fixtures, instructor, otherInstructor, student, otherStudent, course, otherCourse,
+                    discussion, fixtures.discussion(course, student), fixtures.post(discussion, student, null),
+                    fixtures.post(discussion, instructor, null), fixtures.announcement(course, instructor),
+                    fixtures.content(course, "TEXT", 0));
         }
 
         RequestSpecification as(String caller) {
@@ -97,6 +105,10 @@ class PermissionMatrixTest {
 
     static final String USERS = "/api/v1/users";
     static final String COURSES = "/api/v1/courses";
+    static final String DISCUSSIONS = "/api/v1/discussions";
+    static final String POSTS = "/api/v1/discussion-posts";
+    static final String ANNOUNCEMENTS = "/api/v1/announcements";
+    static final String CONTENT = "/api/v1/course-content";
 
     static final Map<String, Map<String, Operation>> OPERATIONS = Map.of(
             "users", Map.of(
@@ -141,7 +153,108 @@ class PermissionMatrixTest {
                     "reassign instructor", new Operation("courses", Arrangement::course, (a, caller, as) -> as
                             .contentType(Api.MERGE_PATCH).body(Map.of("instructorId", a.otherInstructor()))
                             .patch(COURSES + "/" + a.course())),
-                    "delete", new Operation("courses", Arrangement::course, (a, caller, as) -> as.delete(COURSES + "/" + a.course()))));
+                    "delete", new Operation("courses", Arrangement::course, (a, caller, as) -> as.delete(COURSES + "/" + a.course()))),
+            "announcements", Map.of(
+                    "list", new Operation("announcements", Arrangement::announcement, (a, caller, as) ->
+                            as.queryParam("courseId", a.course()).get(ANNOUNCEMENTS)),
+                    "list of the course", new Operation("announcements", Arrangement::announcement, (a, caller, as) ->
+                            as.get(COURSES + "/" + a.course() + "/announcements")),
+                    "read", new Operation("announcements", Arrangement::announcement, (a, caller, as) ->
+                            as.get(ANNOUNCEMENTS + "/" + a.announcement())),
+                    "create", new Operation("announcements", Arrangement::announcement, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "New")).post(ANNOUNCEMENTS)),
+                    "post as another author", new Operation("announcements", Arrangement::announcement, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "New", "authorId", someoneElse(a, caller)))
+                            .post(ANNOUNCEMENTS)),
+                    "replace", new Operation("announcements", Arrangement::announcement, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "authorId", a.instructor(), "title", "Renamed"))
+                            .put(ANNOUNCEMENTS + "/" + a.announcement())),
+                    "patch", new Operation("announcements", Arrangement::announcement, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("title", "Renamed"))
+                            .patch(ANNOUNCEMENTS + "/" + a.announcement())),
+                    "move to another course", new Operation("announcements", Arrangement::announcement, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("courseId", a.otherCourse()))
+                            .patch(ANNOUNCEMENTS + "/" + a.announcement())),
+                    "delete", new Operation("announcements", Arrangement::announcement, (a, caller, as) ->
+                            as.delete(ANNOUNCEMENTS + "/" + a.announcement()))),
+            "course-content", Map.of(
+                    "list", new Operation("course_content", Arrangement::content, (a, caller, as) ->
+                            as.queryParam("courseId", a.course()).get(CONTENT)),
+                    "list of the course", new Operation("course_content", Arrangement::content, (a, caller, as) ->
+                            as.get(COURSES + "/" + a.course() + "/content")),
+                    "read", new Operation("course_content", Arrangement::content, (a, caller, as) ->
+                            as.get(CONTENT + "/" + a.content())),
+                    "create", new Operation("course_content", Arrangement::content, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "New", "type", "TEXT")).post(CONTENT)),
+                    "replace", new Operation("course_content", Arrangement::content, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "Renamed", "type", "TEXT"))
+                            .put(CONTENT + "/" + a.content())),
+                    "patch", new Operation("course_content", Arrangement::content, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("title", "Renamed"))
+                            .patch(CONTENT + "/" + a.content())),
+                    "move to another course", new Operation("course_content", Arrangement::content, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("courseId", a.otherCourse()))
+                            .patch(CONTENT + "/" + a.content())),
+                    "delete", new Operation("course_content", Arrangement::content, (a, caller, as) ->
+                            as.delete(CONTENT + "/" + a.content()))),
+            "discussions", Map.ofEntries(
+                    Map.entry("list", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .queryParam("courseId", a.course()).queryParam("authorId", a.instructor()).get(DISCUSSIONS))),
+                    Map.entry("read", new Operation("discussions", Arrangement::discussion, (a, caller, as) ->
+                            as.get(DISCUSSIONS + "/" + a.discussion()))),
+                    Map.entry("read thread", new Operation("discussions", Arrangement::discussion, (a, caller, as) ->
+                            as.get(DISCUSSIONS + "/" + a.discussion() + "/posts"))),
+                    Map.entry("create", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "New")).post(DISCUSSIONS))),
+                    Map.entry("start as another author", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "New", "authorId", someoneElse(a, caller)))
+                            .post(DISCUSSIONS))),
+                    Map.entry("replace", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "authorId", a.instructor(), "title", "Renamed"))
+                            .put(DISCUSSIONS + "/" + a.discussion()))),
+                    Map.entry("patch", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("title", "Renamed"))
+                            .patch(DISCUSSIONS + "/" + a.discussion()))),
+                    Map.entry("edit the student's own", new Operation("discussions", Arrangement::studentsDiscussion, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("title", "Renamed"))
+                            .patch(DISCUSSIONS + "/" + a.studentsDiscussion()))),
+                    Map.entry("move to another course", new Operation("discussions", Arrangement::discussion, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("courseId", a.otherCourse()))
+                            .patch(DISCUSSIONS + "/" + a.discussion()))),
+                    Map.entry("delete", new Operation("discussions", Arrangement::discussion, (a, caller, as) ->
+                            as.delete(DISCUSSIONS + "/" + a.discussion()))),
+                    Map.entry("delete the student's own", new Operation("discussions", Arrangement::studentsDiscussion, (a, caller, as) ->
+                            as.delete(DISCUSSIONS + "/" + a.studentsDiscussion())))),
+            "discussion-posts", Map.ofEntries(
+                    Map.entry("list", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .queryParam("discussionId", a.discussion()).queryParam("authorId", a.student()).get(POSTS))),
+                    Map.entry("read", new Operation("discussion_posts", Arrangement::post, (a, caller, as) ->
+                            as.get(POSTS + "/" + a.post()))),
+                    Map.entry("create", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .body(Map.of("discussionId", a.discussion(), "content", "New")).post(POSTS))),
+                    Map.entry("reply", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .body(Map.of("discussionId", a.discussion(), "parentId", a.post(), "content", "Re")).post(POSTS))),
+                    Map.entry("post as another author", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .body(Map.of("discussionId", a.discussion(), "content", "New", "authorId", someoneElse(a, caller)))
+                            .post(POSTS))),
+                    Map.entry("replace", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .body(Map.of("discussionId", a.discussion(), "authorId", a.student(), "content", "Edited"))
+                            .put(POSTS + "/" + a.post()))),
+                    Map.entry("patch", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("content", "Edited")).patch(POSTS + "/" + a.post()))),
+                    Map.entry("edit the instructor's", new Operation("discussion_posts", Arrangement::instructorsPost, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("content", "Edited")).patch(POSTS + "/" + a.instructorsPost()))),
+                    Map.entry("reassign author", new Operation("discussion_posts", Arrangement::post, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("authorId", a.instructor())).patch(POSTS + "/" + a.post()))),
+                    Map.entry("delete", new Operation("discussion_posts", Arrangement::post, (a, caller, as) ->
+                            as.delete(POSTS + "/" + a.post()))),
+                    Map.entry("delete the instructor's", new Operation("discussion_posts", Arrangement::instructorsPost, (a, caller, as) ->
+                            as.delete(POSTS + "/" + a.instructorsPost())))));
+
+    /** A member of the course who is not the caller: the student, or the instructor when the caller is the student. */
+    static UUID someoneElse(Arrangement a, String caller) {
+        return a.idOf(caller).equals(a.student()) ? a.instructor() : a.student();
+    }
 
     static Stream<Arguments> cells() throws IOException {
         List<String> lines = Files.readAllLines(TABLE);

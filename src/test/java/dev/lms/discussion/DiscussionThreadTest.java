@@ -127,6 +127,23 @@ class DiscussionThreadTest {
     }
 
     @Test
+    void theThreadIsScopedToTheCoursesMembersWithinTheSameTwoStatements() {
+        UUID course = fixtures.course(fixtures.instructor());
+        UUID scoped = fixtures.discussion(course, author);
+        fixtures.post(scoped, author, null);
+        fixtures.enrollment(author, course);
+        UUID stranger = fixtures.student();
+
+        long member = Statements.during(sessionFactory,
+                () -> Api.as(author, "STUDENT").get(thread(scoped)).then().statusCode(200).body("$", hasSize(1)));
+        long outsider = Statements.during(sessionFactory,
+                () -> Api.as(stranger, "STUDENT").get(thread(scoped)).then().spec(problem(404)));
+
+        assertThat(member).isLessThanOrEqualTo(2);
+        assertThat(outsider).isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void anUnknownDiscussionIs404AndAMalformedIdIs400() {
         Api.given().get(thread(UUID.randomUUID())).then().spec(problem(404));
         Api.given().get("/api/v1/discussions/week-1/posts").then().spec(invalid("id"));
