@@ -123,10 +123,13 @@ public class GradeService {
     /**
      * A score may not exceed the assignment's points, which the schema cannot compare across tables. One statement
      * loads the submission with its assignment; an unknown submission is a 422 too, and so is one the caller may
-     * not see. One the caller sees but may not grade (their own, in a course they do not teach) is a 403.
+     * not see (as in {@code SubmissionService}: their courses' submissions, and their own). One the caller sees but
+     * may not grade, their own work in a course they do not teach, is a 403.
      */
     private Submission scoredWithin(UUID submissionId, BigDecimal score) {
-        Where where = CourseAccess.readable(caller, "s.assignment.course.id").and("s.id = :id", "id", submissionId);
+        Where where = caller.isAdmin() ? new Where() : new Where().and("(s.assignment.course.id in ("
+                + CourseAccess.taughtCourseIds() + ") or s.student.id = :caller)", CourseAccess.CALLER, caller.id());
+        where.and("s.id = :id", "id", submissionId);
         Submission submission = Submission.<Submission>find("from Submission s join fetch s.assignment where " + where.query(),
                         where.parameters())
                 .firstResult();

@@ -144,6 +144,21 @@ class ObjectLevelAuthorizationTest {
         assertThat(fixtures.row("grades", aGrade).get("score")).isEqualTo(new BigDecimal("6.00"));
     }
 
+    /** An instructor who takes someone else's course is a student there: they never grade their own work in it. */
+    @Test
+    void anInstructorTakingACourseGradesNeitherTheirOwnWorkNorAClassmates() {
+        UUID takingInstructor = fixtures.instructor();
+        fixtures.enrollment(takingInstructor, course);
+        UUID ownWork = fixtures.submission(assignment, takingInstructor);
+
+        Api.as(takingInstructor, "INSTRUCTOR").body(Map.of("submissionId", ownWork, "score", 10)).post(GRADES).then().statusCode(403);
+        Api.as(takingInstructor, "INSTRUCTOR").body(Map.of("submissionId", bOpenSubmission, "score", 0))
+                .post(GRADES).then().statusCode(422);
+        Api.as(takingInstructor, "INSTRUCTOR").get(SUBMISSIONS + "/" + bSubmission).then().statusCode(404);
+        assertThat(fixtures.count("grades", "submission_id", ownWork)).isZero();
+        assertThat(fixtures.count("grades", "submission_id", bOpenSubmission)).isZero();
+    }
+
     private void assertNotFoundAndUnchanged(String method, String path, String table, UUID id, Map<String, Object> body) {
         Map<String, Object> before = fixtures.row(table, id);
         RequestSpecification request = asA();
