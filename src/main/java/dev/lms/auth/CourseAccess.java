@@ -56,6 +56,14 @@ public final class CourseAccess {
         return caller.isAdmin() || caller.is(course.instructor.id);
     }
 
+    /**
+     * Whether the caller may manage the course with this id, for a body that names it: an ADMIN always (the foreign
+     * key then proves it exists), an INSTRUCTOR when they teach it. One indexed lookup.
+     */
+    public static boolean teaches(Caller caller, UUID courseId) {
+        return caller.isAdmin() || Course.count("id = ?1 and instructor.id = ?2", courseId, caller.id()) > 0;
+    }
+
     /** Whether the caller is enrolled in this course. One indexed lookup (the unique key on user and course). */
     public static boolean enrolledIn(Caller caller, UUID courseId) {
         return Enrollment.count("user.id = ?1 and course.id = ?2", caller.id(), courseId) > 0;

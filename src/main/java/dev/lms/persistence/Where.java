@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkus.panache.common.Parameters;
+import jakarta.persistence.Query;
 
 /**
  * The WHERE clause of a filtered list, built from optional filters: a filter whose value is null is left out.
@@ -34,5 +35,11 @@ public final class Where {
 
     public Parameters parameters() {
         return parameters;
+    }
+
+    /** Binds the parameters to a query written by hand around {@link #query()}, such as a nested list's count. */
+    public <Q extends Query> Q bind(Q query) {
+        parameters.map().forEach(query::setParameter);
+        return query;
     }
 }

@@ -5,7 +5,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.assignment.Assignment;
+import dev.lms.auth.Caller;
+import dev.lms.auth.CourseAccess;
 import dev.lms.enrollment.Enrollment;
+import dev.lms.grade.Grade;
 import dev.lms.persistence.ConditionalDelete;
 import dev.lms.persistence.Where;
 import dev.lms.user.User;
@@ -18,6 +21,12 @@ import dev.lms.web.Sorting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+/**
+ * Submissions, as their callers may see them: an ADMIN every one, an INSTRUCTOR those to the assignments of the
+ * courses they teach, everyone their own; a STUDENT sees nothing else ("students may only list their own
+ * submissions"). A student submits as themselves, and changes or withdraws their submission until it is graded.
+ * Instructors read and grade submissions; they do not write them.
+ */
 @ApplicationScoped
 @Transactional
 public class SubmissionService {
@@ -25,28 +34,37 @@ public class SubmissionService {
     static final Sorting SORTING = Sorting.of("submittedAt", "createdAt", "updatedAt");
 
     private final MergePatch mergePatch;
+    private final Caller caller;
 
-    public SubmissionService(MergePatch mergePatch) {
+    public SubmissionService(MergePatch mergePatch, Caller caller) {
         this.mergePatch = mergePatch;
+        this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<SubmissionResponse> list(UUID assignmentId, UUID studentId, PageRequest page) {
-        Where where = new Where()
+        Where where = visible()
                 .and("assignment.id = :assignmentId", "assignmentId", assignmentId)
                 .and("student.id = :studentId", "studentId", studentId);
         return page.fetch(Submission.find(where.query(), SORTING.parse(page), where.parameters()), SubmissionResponse::of);
     }
 
-    /** An assignment's submissions in two statements at most: the count, which also proves the assignment exists, and the page. */
+    /**
+     * An assignment's submissions in two statements at most: the count, which also proves the assignment exists and
+     * that the caller may see it (404 otherwise), and the page. The join's condition is {@link #visible()} for one
+     * assignment: a student enrolled in the course counts and lists only their own submission.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<SubmissionResponse> listForAssignment(UUID assignmentId, PageRequest page) {
-        long total = Assignment.getEntityManager()
-                .createQuery("select count(s) from Assignment a left join a.submissions s where a.id = :id group by a.id", Long.class)
-                .setParameter("id", assignmentId)
+        Where assignment = CourseAccess.readable(caller, "c.id").and("a.id = :id", "id", assignmentId);
+        // Of an assignment they may see, the course's instructor counts every submission, a student only their own.
+        String visibleOnes = caller.isAdmin() ? "" : " on (c.instructor.id = :caller or s.student.id = :caller)";
+        long total = assignment.bind(Assignment.getEntityManager().createQuery("select count(s) from Assignment a join a.course c"
+                        + " left join a.submissions s" + visibleOnes + " where " + assignment.query() + " group by a.id", Long.class))
                 .getResultList().stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("assignment", assignmentId));
-        return page.fetch(Submission.find("assignment.id", SORTING.parse(page), assignmentId), total, SubmissionResponse::of);
+        Where where = visible().and("assignment.id = :assignmentId", "assignmentId", assignmentId);
+        return page.fetch(Submission.find(where.query(), SORTING.parse(page), where.parameters()), total, SubmissionResponse::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -63,31 +81,37 @@ public class SubmissionService {
     }
 
     public SubmissionResponse replace(UUID id, SubmissionRequest request, IfMatch ifMatch) {
-        Submission submission = find(id);
+        Submission submission = findChangeable(id);
         ifMatch.check(submission.version);
         return update(submission, request);
     }
 
     public SubmissionResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
-        Submission submission = find(id);
+        Submission submission = findChangeable(id);
         ifMatch.check(submission.version);
         return update(submission, mergePatch.apply(SubmissionRequest.of(submission), patch, SubmissionRequest.class));
     }
 
-    /** Deletes a submission with one statement; PostgreSQL cascades to its grade. */
+    /** Deletes (withdraws) a submission with one statement, after the checks an ADMIN skips; PostgreSQL cascades to its grade. */
     public void delete(UUID id, IfMatch ifMatch) {
+        if (!caller.isAdmin()) {
+            findChangeable(id);
+        }
         if (!ConditionalDelete.byId(Submission.class, id, ifMatch)) {
             throw ProblemException.notFound("submission", id);
         }
     }
 
-    private static SubmissionResponse update(Submission submission, SubmissionRequest request) {
+    private SubmissionResponse update(Submission submission, SubmissionRequest request) {
         copy(request, submission);
         submission.flush();
         return SubmissionResponse.of(submission);
     }
 
-    private static void copy(SubmissionRequest request, Submission submission) {
+    private void copy(SubmissionRequest request, Submission submission) {
+        if (!caller.isAdmin() && !caller.is(request.studentId())) {
+            throw ProblemException.forbidden("You can only submit your own work: studentId must be your own id.");
+        }
         boolean moved = submission.assignment == null
                 || !submission.assignment.id.equals(request.assignmentId())
                 || !submission.student.id.equals(request.studentId());
@@ -102,10 +126,12 @@ public class SubmissionService {
     /**
      * Only a user enrolled in the assignment's course may submit to it; the schema cannot say so. The enrollment is
      * the whole rule: it, not the user's role, makes someone a student of a course. Two statements, and a third only
-     * to tell an unknown user from one who is not enrolled. Each refusal is a 422 naming the field.
+     * to tell an unknown user from one who is not enrolled. Each refusal is a 422 naming the field; an assignment the
+     * caller may not see is refused as one that does not exist.
      */
-    private static Assignment assignmentTakenBy(UUID assignmentId, UUID studentId) {
-        Assignment assignment = Assignment.findById(assignmentId);
+    private Assignment assignmentTakenBy(UUID assignmentId, UUID studentId) {
+        Where where = CourseAccess.readable(caller, "course.id").and("id = :id", "id", assignmentId);
+        Assignment assignment = Assignment.<Assignment>find(where.query(), where.parameters()).firstResult();
         if (assignment == null) {
             throw ProblemException.unprocessable("assignmentId", "No assignment with id " + assignmentId + ".");
         }
@@ -119,10 +145,36 @@ public class SubmissionService {
         return assignment;
     }
 
-    private static Submission find(UUID id) {
-        Submission submission = Submission.findById(id);
-        if (submission == null) {
-            throw ProblemException.notFound("submission", id);
+    /** Every submission for an ADMIN; otherwise those to the courses the caller teaches, and their own. */
+    private Where visible() {
+        if (caller.isAdmin()) {
+            return new Where();
+        }
+        return new Where().and("(assignment.course.id in (" + CourseAccess.taughtCourseIds() + ") or student.id = :caller)",
+                CourseAccess.CALLER, caller.id());
+    }
+
+    /** @throws ProblemException 404 for a submission that does not exist or that the caller may not see */
+    private Submission find(UUID id) {
+        Where where = visible().and("id = :id", "id", id);
+        return Submission.<Submission>find(where.query(), where.parameters()).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("submission", id));
+    }
+
+    /**
+     * @throws ProblemException 404 as {@link #find}; 403 when the caller sees the submission but is not its student
+     *                          (an instructor grades work, they do not change it), or when it has been graded
+     */
+    private Submission findChangeable(UUID id) {
+        Submission submission = find(id);
+        if (caller.isAdmin()) {
+            return submission;
+        }
+        if (!caller.is(submission.student.id)) {
+            throw ProblemException.forbidden("Only the student who submitted this work, or an admin, changes or deletes it.");
+        }
+        if (Grade.count("submission.id", id) > 0) {
+            throw ProblemException.forbidden("This submission has been graded; it can no longer be changed or withdrawn.");
         }
         return submission;
     }

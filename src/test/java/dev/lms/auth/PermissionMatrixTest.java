@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,21 +34,24 @@ class PermissionMatrixTest {
 
     static final Path TABLE = Path.of("README.md");
     static final List<String> CALLERS = List.of("admin", "instructor of the course", "instructor of another course",
-            "enrolled student", "another student", "anonymous");
+            "enrolled student", "another student", "student enrolled nowhere", "anonymous");
 
     @Inject
     DataSource dataSource;
 
     /**
      * A course taught by {@code instructor} with {@code student} enrolled; another course taught by
-     * {@code otherInstructor} with {@code otherStudent} enrolled. In the course: a discussion the instructor started
-     * and one the student started; in the first, a post by the student and one by the instructor; an announcement by
-     * the instructor; a content item.
+     * {@code otherInstructor} with {@code otherStudent} enrolled; {@code loner}, a student enrolled nowhere. In the
+     * course: {@code student}'s {@code enrollment}, and an {@code assignment} with their {@code submission}, not
+     * graded. Their graded work ({@link #gradedSubmission()}, {@link #grade()}) is made by the rows that use it, so
+     * that everywhere else the course has one assignment and the nested lists hold exactly the target. Also in the
+     * course: a discussion the instructor started and one the student started; in the first, a post by the student
+     * and one by the instructor; an announcement by the instructor; a content item.
      */
     record Arrangement(Fixtures fixtures, UUID instructor, UUID otherInstructor, UUID student, UUID otherStudent,
-                       UUID course, UUID otherCourse,
+                       UUID course, UUID otherCourse, UUID loner, UUID enrollment, UUID assignment, UUID submission,
                        UUID discussion, UUID studentsDiscussion, UUID post, UUID instructorsPost, UUID announcement,
-                       UUID content) {
+                       UUID content, Map<String, UUID> graded) {
 
         static Arrangement create(Fixtures fixtures) {
             UUID instructor = fixtures.instructor();
@@ -56,13 +60,30 @@ class PermissionMatrixTest {
             UUID otherStudent = fixtures.student();
             UUID course = fixtures.course(instructor);
             UUID otherCourse = fixtures.course(otherInstructor);
-            fixtures.enrollment(student, course);
+            UUID enrollment = fixtures.enrollment(student, course);
             fixtures.enrollment(otherStudent, otherCourse);
+            UUID assignment = fixtures.assignment(course, 10);
             UUID discussion = fixtures.discussion(course, instructor);
             return new Arrangement(fixtures, instructor, otherInstructor, student, otherStudent, course, otherCourse,
+                    fixtures.student(), enrollment, assignment, fixtures.submission(assignment, student),
                     discussion, fixtures.discussion(course, student), fixtures.post(discussion, student, null),
                     fixtures.post(discussion, instructor, null), fixtures.announcement(course, instructor),
-                    fixtures.content(course, "TEXT", 0));
+                    fixtures.content(course, "TEXT", 0), new HashMap<>());
+        }
+
+        /** {@code student}'s submission to a second assignment of the course, graded by {@code instructor}. */
+        UUID gradedSubmission() {
+            if (!graded.containsKey("submission")) {
+                UUID submission = fixtures.submission(fixtures.assignment(course, 10), student);
+                graded.put("submission", submission);
+                graded.put("grade", fixtures.grade(submission, instructor, "8.00"));
+            }
+            return graded.get("submission");
+        }
+
+        UUID grade() {
+            gradedSubmission();
+            return graded.get("grade");
         }
 
         RequestSpecification as(String caller) {
@@ -72,6 +93,7 @@ class PermissionMatrixTest {
                 case "instructor of another course" -> Api.as(otherInstructor, "INSTRUCTOR");
                 case "enrolled student" -> Api.as(student, "STUDENT");
                 case "another student" -> Api.as(otherStudent, "STUDENT");
+                case "student enrolled nowhere" -> Api.as(loner, "STUDENT");
                 case "anonymous" -> Api.anonymous();
                 default -> throw new IllegalArgumentException("No caller called '" + caller + "' in the table");
             };
@@ -83,6 +105,7 @@ class PermissionMatrixTest {
                 case "instructor of another course" -> otherInstructor;
                 case "enrolled student" -> student;
                 case "another student" -> otherStudent;
+                case "student enrolled nowhere" -> loner;
                 default -> instructor;
             };
         }
@@ -105,6 +128,10 @@ class PermissionMatrixTest {
 
     static final String USERS = "/api/v1/users";
     static final String COURSES = "/api/v1/courses";
+    static final String ENROLLMENTS = "/api/v1/enrollments";
+    static final String ASSIGNMENTS = "/api/v1/assignments";
+    static final String SUBMISSIONS = "/api/v1/submissions";
+    static final String GRADES = "/api/v1/grades";
     static final String DISCUSSIONS = "/api/v1/discussions";
     static final String POSTS = "/api/v1/discussion-posts";
     static final String ANNOUNCEMENTS = "/api/v1/announcements";
@@ -154,6 +181,94 @@ class PermissionMatrixTest {
                             .contentType(Api.MERGE_PATCH).body(Map.of("instructorId", a.otherInstructor()))
                             .patch(COURSES + "/" + a.course())),
                     "delete", new Operation("courses", Arrangement::course, (a, caller, as) -> as.delete(COURSES + "/" + a.course()))),
+            "enrollments", Map.of(
+                    "list", new Operation("enrollments", Arrangement::enrollment, (a, caller, as) ->
+                            as.queryParam("courseId", a.course()).get(ENROLLMENTS)),
+                    "read", new Operation("enrollments", Arrangement::enrollment, (a, caller, as) ->
+                            as.get(ENROLLMENTS + "/" + a.enrollment())),
+                    "list of the course", new Operation("enrollments", Arrangement::enrollment, (a, caller, as) ->
+                            as.get(COURSES + "/" + a.course() + "/enrollments")),
+                    "create", new Operation("enrollments", Arrangement::enrollment, (a, caller, as) -> as
+                            .body(Map.of("userId", a.fixtures().student(), "courseId", a.course()))
+                            .post(ENROLLMENTS)),
+                    "replace", new Operation("enrollments", Arrangement::enrollment, (a, caller, as) -> as
+                            .body(Map.of("userId", a.student(), "courseId", a.course()))
+                            .put(ENROLLMENTS + "/" + a.enrollment())),
+                    "patch", new Operation("enrollments", Arrangement::enrollment, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("userId", a.fixtures().student()))
+                            .patch(ENROLLMENTS + "/" + a.enrollment())),
+                    "move to a course not taught", new Operation("enrollments", Arrangement::enrollment, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("courseId", a.otherCourse()))
+                            .patch(ENROLLMENTS + "/" + a.enrollment())),
+                    "delete", new Operation("enrollments", Arrangement::enrollment, (a, caller, as) ->
+                            as.delete(ENROLLMENTS + "/" + a.enrollment()))),
+            "assignments", Map.of(
+                    "list", new Operation("assignments", Arrangement::assignment, (a, caller, as) ->
+                            as.queryParam("courseId", a.course()).get(ASSIGNMENTS)),
+                    "read", new Operation("assignments", Arrangement::assignment, (a, caller, as) ->
+                            as.get(ASSIGNMENTS + "/" + a.assignment())),
+                    "list of the course", new Operation("assignments", Arrangement::assignment, (a, caller, as) ->
+                            as.get(COURSES + "/" + a.course() + "/assignments")),
+                    "create", new Operation("assignments", Arrangement::assignment, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "New", "points", 10))
+                            .post(ASSIGNMENTS)),
+                    "replace", new Operation("assignments", Arrangement::assignment, (a, caller, as) -> as
+                            .body(Map.of("courseId", a.course(), "title", "Renamed", "points", 10))
+                            .put(ASSIGNMENTS + "/" + a.assignment())),
+                    "patch", new Operation("assignments", Arrangement::assignment, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("title", "Renamed"))
+                            .patch(ASSIGNMENTS + "/" + a.assignment())),
+                    "move to a course not taught", new Operation("assignments", Arrangement::assignment, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("courseId", a.otherCourse()))
+                            .patch(ASSIGNMENTS + "/" + a.assignment())),
+                    "delete", new Operation("assignments", Arrangement::assignment, (a, caller, as) ->
+                            as.delete(ASSIGNMENTS + "/" + a.assignment()))),
+            "submissions", Map.of(
+                    "list", new Operation("submissions", Arrangement::submission, (a, caller, as) ->
+                            as.queryParam("assignmentId", a.assignment()).get(SUBMISSIONS)),
+                    "read", new Operation("submissions", Arrangement::submission, (a, caller, as) ->
+                            as.get(SUBMISSIONS + "/" + a.submission())),
+                    "list of the assignment", new Operation("submissions", Arrangement::submission, (a, caller, as) ->
+                            as.get(ASSIGNMENTS + "/" + a.assignment() + "/submissions")),
+                    "create", new Operation("submissions", Arrangement::submission, (a, caller, as) -> as
+                            .body(Map.of("assignmentId", a.fixtures().assignment(a.course(), 10), "content", "Mine",
+                                    "studentId", caller.contains("student") ? a.idOf(caller) : a.student()))
+                            .post(SUBMISSIONS)),
+                    "create as another student", new Operation("submissions", Arrangement::submission, (a, caller, as) -> as
+                            .body(Map.of("assignmentId", a.fixtures().assignment(a.course(), 10), "content", "Theirs",
+                                    "studentId", caller.equals("enrolled student") ? a.otherStudent() : a.student()))
+                            .post(SUBMISSIONS)),
+                    "replace", new Operation("submissions", Arrangement::submission, (a, caller, as) -> as
+                            .body(Map.of("assignmentId", a.assignment(), "studentId", a.student(), "content", "Revised"))
+                            .put(SUBMISSIONS + "/" + a.submission())),
+                    "patch", new Operation("submissions", Arrangement::submission, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("content", "Revised"))
+                            .patch(SUBMISSIONS + "/" + a.submission())),
+                    "patch after grading", new Operation("submissions", Arrangement::gradedSubmission, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("content", "Revised"))
+                            .patch(SUBMISSIONS + "/" + a.gradedSubmission())),
+                    "delete", new Operation("submissions", Arrangement::submission, (a, caller, as) ->
+                            as.delete(SUBMISSIONS + "/" + a.submission())),
+                    "delete after grading", new Operation("submissions", Arrangement::gradedSubmission, (a, caller, as) ->
+                            as.delete(SUBMISSIONS + "/" + a.gradedSubmission()))),
+            "grades", Map.of(
+                    "list", new Operation("grades", Arrangement::grade, (a, caller, as) ->
+                            as.queryParam("submissionId", a.gradedSubmission()).get(GRADES)),
+                    "read", new Operation("grades", Arrangement::grade, (a, caller, as) -> as.get(GRADES + "/" + a.grade())),
+                    "create", new Operation("grades", Arrangement::grade, (a, caller, as) -> as
+                            .body(Map.of("submissionId", a.submission(), "score", 9))
+                            .post(GRADES)),
+                    "create as another grader", new Operation("grades", Arrangement::grade, (a, caller, as) -> as
+                            .body(Map.of("submissionId", a.submission(), "score", 9, "gradedById",
+                                    caller.equals("instructor of the course") ? a.otherInstructor() : a.instructor()))
+                            .post(GRADES)),
+                    "replace", new Operation("grades", Arrangement::grade, (a, caller, as) -> as
+                            .body(Map.of("submissionId", a.gradedSubmission(), "score", 7, "gradedById", a.idOf(caller)))
+                            .put(GRADES + "/" + a.grade())),
+                    "patch", new Operation("grades", Arrangement::grade, (a, caller, as) -> as
+                            .contentType(Api.MERGE_PATCH).body(Map.of("score", 7))
+                            .patch(GRADES + "/" + a.grade())),
+                    "delete", new Operation("grades", Arrangement::grade, (a, caller, as) -> as.delete(GRADES + "/" + a.grade()))),
             "announcements", Map.of(
                     "list", new Operation("announcements", Arrangement::announcement, (a, caller, as) ->
                             as.queryParam("courseId", a.course()).get(ANNOUNCEMENTS)),
@@ -255,6 +370,7 @@ class PermissionMatrixTest {
     static UUID someoneElse(Arrangement a, String caller) {
         return a.idOf(caller).equals(a.student()) ? a.instructor() : a.student();
     }
+
 
     static Stream<Arguments> cells() throws IOException {
         List<String> lines = Files.readAllLines(TABLE);
