@@ -18,10 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageRequest {
 
     public static final int MAX_SIZE = 100;
+    /** Beyond this, the row offset (page - 1) × size no longer fits the int that Panache computes it in. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
 
     @QueryParam("page")
     @DefaultValue("1")
     @Min(value = 1, message = "must be 1 or more; pages are numbered from 1")
+    @Max(value = MAX_PAGE, message = "must be at most " + MAX_PAGE)
     @Parameter(description = "Page number, from 1.")
     public int page = 1;
 

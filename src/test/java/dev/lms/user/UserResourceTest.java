@@ -22,6 +22,7 @@ import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
 import dev.lms.testing.Statements;
+import dev.lms.web.PageRequest;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -245,6 +246,14 @@ class UserResourceTest {
     @Test
     void pageNumbersStartAt1() {
         Api.given().queryParam("page", 0).get(USERS).then().spec(invalid("page"));
+    }
+
+    @Test
+    void aPageWhoseOffsetWouldOverflowIs400NotAServerError() {
+        Api.given().queryParam("page", PageRequest.MAX_PAGE + 1).queryParam("size", 100).get(USERS)
+                .then().spec(invalid("page"));
+        Api.given().queryParam("page", PageRequest.MAX_PAGE).queryParam("size", 100).get(USERS)
+                .then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
     }
 
     @Test
