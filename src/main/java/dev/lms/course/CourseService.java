@@ -87,11 +87,6 @@ public class CourseService {
         }
     }
 
-    /** @return whether a course was deleted */
-    public boolean delete(UUID courseId) {
-        return ConditionalDelete.byId(Course.class, courseId, IfMatch.ANY);
-    }
-
     private CourseResponse update(Course course, CourseRequest request) {
         copy(request, course);
         course.flush();

@@ -96,11 +96,6 @@ public class UserService {
         }
     }
 
-    /** @return whether a user was deleted */
-    public boolean delete(UUID userId) {
-        return ConditionalDelete.byId(User.class, userId, IfMatch.ANY);
-    }
-
     private UserResponse update(User user, UserRequest request) {
         if (request.role() != user.role && !caller.isAdmin()) {
             throw ProblemException.forbidden("Only an admin changes roles.");

@@ -7,8 +7,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -17,9 +19,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CourseDeletionTest {
-
-    @Inject
-    CourseService courses;
 
     @Inject
     DataSource dataSource;
@@ -52,7 +51,7 @@ class CourseDeletionTest {
         UUID announcement = fixtures.announcement(course, instructor);
         UUID content = fixtures.content(course, "VIDEO", 0);
 
-        assertThat(courses.delete(course)).isTrue();
+        deleteCourse(course).then().statusCode(204);
 
         assertThat(fixtures.count("courses", "id", course)).isZero();
         assertThat(fixtures.count("enrollments", "id", enrollment)).isZero();
@@ -103,9 +102,9 @@ class CourseDeletionTest {
         Statistics statistics = sessionFactory.getStatistics();
         statistics.clear();
 
-        assertThat(courses.delete(course)).isTrue();
+        deleteCourse(course).then().statusCode(204);
 
-        assertThat(statistics.getPrepareStatementCount()).as("JDBC statements issued by the service").isEqualTo(1);
+        assertThat(statistics.getPrepareStatementCount()).as("JDBC statements issued for the DELETE request").isEqualTo(1);
         assertThat(statistics.getEntityLoadCount()).as("entities loaded").isZero();
         assertThat(fixtures.count("enrollments", "course_id", course)).isZero();
         assertThat(fixtures.count("assignments", "course_id", course)).isZero();
@@ -113,7 +112,12 @@ class CourseDeletionTest {
     }
 
     @Test
-    void deletingACourseThatDoesNotExistReportsNothingDeleted() {
-        assertThat(courses.delete(UUID.randomUUID())).isFalse();
+    void deletingACourseThatDoesNotExistIs404() {
+        deleteCourse(UUID.randomUUID()).then().statusCode(404);
+    }
+
+    /** As an ADMIN, through the API: the path an operator's delete takes. */
+    private static Response deleteCourse(UUID id) {
+        return Api.given().delete("/api/v1/courses/" + id);
     }
 }
