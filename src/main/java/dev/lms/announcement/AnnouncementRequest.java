@@ -1,9 +1,8 @@
 package dev.lms.announcement;
 
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
 
 /**
  * The body of POST and PUT /announcements, and the shape a merge patch is applied to.
@@ -12,14 +11,14 @@ import jakarta.validation.constraints.NotNull;
  *                 without an author must still round-trip through PUT and PATCH
  */
 public record AnnouncementRequest(
-        @NotNull UUID courseId,
-        UUID authorId,
-        @NotBlank String title,
-        String content) {
+        @NotNull UUID courseId, UUID authorId, @NotBlank String title, String content) {
 
     /** The current state of an announcement as a request, for merge patches. */
     static AnnouncementRequest of(Announcement announcement) {
-        return new AnnouncementRequest(announcement.course.id,
-                announcement.author == null ? null : announcement.author.id, announcement.title, announcement.content);
+        return new AnnouncementRequest(
+                announcement.course.id,
+                announcement.author == null ? null : announcement.author.id,
+                announcement.title,
+                announcement.content);
     }
 }

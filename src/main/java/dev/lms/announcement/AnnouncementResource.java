@@ -1,8 +1,5 @@
 package dev.lms.announcement;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.web.IfMatch;
@@ -26,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,9 +47,11 @@ public class AnnouncementResource {
 
     @GET
     @Operation(summary = "List announcements, filtered by course and author")
-    public RestResponse<List<AnnouncementResponse>> list(@QueryParam("courseId") UUID courseId,
-                                                         @QueryParam("authorId") UUID authorId,
-                                                         @Valid @BeanParam PageRequest page, UriInfo uri) {
+    public RestResponse<List<AnnouncementResponse>> list(
+            @QueryParam("courseId") UUID courseId,
+            @QueryParam("authorId") UUID authorId,
+            @Valid @BeanParam PageRequest page,
+            UriInfo uri) {
         return announcements.list(courseId, authorId, page).toResponse(uri);
     }
 
@@ -63,7 +64,9 @@ public class AnnouncementResource {
 
     @POST
     @Operation(summary = "Announce something in a course")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AnnouncementResponse.class)))
+    @APIResponse(
+            responseCode = "201",
+            content = @Content(schema = @Schema(implementation = AnnouncementResponse.class)))
     public RestResponse<AnnouncementResponse> create(@Valid @NotNull AnnouncementRequest body, UriInfo uri) {
         return Responses.created(uri, announcements.create(body));
     }
@@ -71,8 +74,10 @@ public class AnnouncementResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace an announcement")
-    public RestResponse<AnnouncementResponse> replace(@PathParam("id") UUID id, @Valid @NotNull AnnouncementRequest body,
-                                                      @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public RestResponse<AnnouncementResponse> replace(
+            @PathParam("id") UUID id,
+            @Valid @NotNull AnnouncementRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(announcements.replace(id, body, ifMatch));
     }
 
@@ -80,9 +85,15 @@ public class AnnouncementResource {
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of an announcement (JSON merge patch)")
-    @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = AnnouncementRequest.class)))
-    public RestResponse<AnnouncementResponse> patch(@PathParam("id") UUID id, JsonNode patch,
-                                                    @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = Responses.MERGE_PATCH_JSON,
+                            schema = @Schema(implementation = AnnouncementRequest.class)))
+    public RestResponse<AnnouncementResponse> patch(
+            @PathParam("id") UUID id,
+            JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
             throws JsonProcessingException {
         return Responses.ok(announcements.patch(id, patch, ifMatch));
     }
@@ -90,7 +101,8 @@ public class AnnouncementResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete an announcement")
-    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public void delete(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         announcements.delete(id, ifMatch);
     }
 }

@@ -1,7 +1,5 @@
 package dev.lms.announcement;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.auth.Caller;
@@ -21,6 +19,7 @@ import dev.lms.web.Sorting;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 
 /**
  * Announcements, as their callers may see them: those of the courses the caller teaches or is enrolled in
@@ -48,7 +47,8 @@ public class AnnouncementService {
         Where where = CourseAccess.readable(caller, "course.id")
                 .and("course.id = :courseId", "courseId", courseId)
                 .and("author.id = :authorId", "authorId", authorId);
-        return page.fetch(Announcement.find(where.query(), SORTING.parse(page), where.parameters()), AnnouncementResponse::of);
+        return page.fetch(
+                Announcement.find(where.query(), SORTING.parse(page), where.parameters()), AnnouncementResponse::of);
     }
 
     /**
@@ -59,8 +59,8 @@ public class AnnouncementService {
     public PageResult<AnnouncementResponse> ofCourse(UUID courseId, PageRequest page) {
         Sort sort = page.sort == null || page.sort.isBlank() ? NEWEST_FIRST : SORTING.parse(page);
         Where where = CourseAccess.readable(caller, "course.id").and("course.id = :courseId", "courseId", courseId);
-        PageResult<AnnouncementResponse> result = page.fetch(Announcement.find(where.query(), sort, where.parameters()),
-                AnnouncementResponse::of);
+        PageResult<AnnouncementResponse> result =
+                page.fetch(Announcement.find(where.query(), sort, where.parameters()), AnnouncementResponse::of);
         // Only an empty page needs the extra look-up: any announcement proves the course exists and is readable.
         if (result.total() == 0 && !CourseAccess.canRead(caller, courseId)) {
             throw ProblemException.notFound("course", courseId);
@@ -76,7 +76,8 @@ public class AnnouncementService {
     public AnnouncementResponse create(AnnouncementRequest request) {
         Announcement announcement = new Announcement();
         announcement.course = managedCourse(request.courseId());
-        announcement.author = References.to(User.class, Ownership.of(caller, "authorId", request.authorId(), caller.id()));
+        announcement.author =
+                References.to(User.class, Ownership.of(caller, "authorId", request.authorId(), caller.id()));
         copy(request, announcement);
         // The author's foreign key decides whether they exist: flushed here, a dangling authorId is this call's 422.
         announcement.persistAndFlush();
@@ -92,7 +93,8 @@ public class AnnouncementService {
     public AnnouncementResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
         Announcement announcement = findManaged(id);
         ifMatch.check(announcement.version);
-        return update(announcement, mergePatch.apply(AnnouncementRequest.of(announcement), patch, AnnouncementRequest.class));
+        return update(
+                announcement, mergePatch.apply(AnnouncementRequest.of(announcement), patch, AnnouncementRequest.class));
     }
 
     public void delete(UUID id, IfMatch ifMatch) {
@@ -132,7 +134,8 @@ public class AnnouncementService {
     /** @throws ProblemException 404 for an announcement that does not exist or that the caller may not see */
     private Announcement find(UUID id) {
         Where where = CourseAccess.readable(caller, "course.id").and("id = :id", "id", id);
-        return Announcement.<Announcement>find(where.query(), where.parameters()).firstResultOptional()
+        return Announcement.<Announcement>find(where.query(), where.parameters())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("announcement", id));
     }
 
@@ -140,7 +143,8 @@ public class AnnouncementService {
     private Announcement findManaged(UUID id) {
         Announcement announcement = find(id);
         if (!CourseAccess.teaches(caller, announcement.course)) {
-            throw ProblemException.forbidden("Only the course's instructor or an admin changes or deletes its announcements.");
+            throw ProblemException.forbidden(
+                    "Only the course's instructor or an admin changes or deletes its announcements.");
         }
         return announcement;
     }

@@ -1,8 +1,5 @@
 package dev.lms.announcement;
 
-import java.util.List;
-import java.util.UUID;
-
 import dev.lms.web.PageRequest;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -12,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -30,8 +29,8 @@ public class CourseAnnouncementsResource {
 
     @GET
     @Operation(summary = "List a course's announcements, newest first unless sort says otherwise")
-    public RestResponse<List<AnnouncementResponse>> list(@PathParam("courseId") UUID courseId,
-                                                         @Valid @BeanParam PageRequest page, UriInfo uri) {
+    public RestResponse<List<AnnouncementResponse>> list(
+            @PathParam("courseId") UUID courseId, @Valid @BeanParam PageRequest page, UriInfo uri) {
         return announcements.ofCourse(courseId, page).toResponse(uri);
     }
 }

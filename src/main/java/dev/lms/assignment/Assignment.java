@@ -1,9 +1,5 @@
 package dev.lms.assignment;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.lms.course.Course;
 import dev.lms.persistence.AuditedEntity;
 import dev.lms.submission.Submission;
@@ -14,6 +10,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 

@@ -1,10 +1,9 @@
 package dev.lms.assignment;
 
-import java.util.List;
-
 import dev.lms.web.ConstraintRule;
 import dev.lms.web.DatabaseConstraints;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** What the assignments table's constraints (V1) mean to a client. */
 @ApplicationScoped
@@ -14,7 +13,8 @@ public class AssignmentConstraints implements DatabaseConstraints {
     public List<ConstraintRule> rules() {
         return List.of(
                 // Cascades on delete, so never "still referenced".
-                ConstraintRule.foreignKey("assignments_course_id_fkey", "courseId", "No course with this id exists.", null),
+                ConstraintRule.foreignKey(
+                        "assignments_course_id_fkey", "courseId", "No course with this id exists.", null),
                 ConstraintRule.check("assignments_title_not_blank", "title", "must not be blank"),
                 ConstraintRule.check("assignments_points_positive", "points", "must be greater than 0"));
     }

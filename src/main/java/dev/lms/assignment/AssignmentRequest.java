@@ -1,11 +1,10 @@
 package dev.lms.assignment;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * The body of POST and PUT /assignments, and the shape a merge patch is applied to.
@@ -23,7 +22,7 @@ public record AssignmentRequest(
 
     /** The current state of an assignment as a request, for merge patches. */
     static AssignmentRequest of(Assignment assignment) {
-        return new AssignmentRequest(assignment.course.id, assignment.title, assignment.description, assignment.dueDate,
-                assignment.points);
+        return new AssignmentRequest(
+                assignment.course.id, assignment.title, assignment.description, assignment.dueDate, assignment.points);
     }
 }

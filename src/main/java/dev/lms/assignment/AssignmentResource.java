@@ -1,9 +1,5 @@
 package dev.lms.assignment;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.web.IfMatch;
@@ -27,6 +23,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,11 +51,12 @@ public class AssignmentResource {
     @Operation(summary = "List assignments, filtered by course and due date")
     public RestResponse<List<AssignmentResponse>> list(
             @QueryParam("courseId") UUID courseId,
-            @QueryParam("dueBefore") @Parameter(description = "Due before this ISO-8601 instant, such as 2026-01-31T23:59:00Z.")
-            Instant dueBefore,
-            @QueryParam("dueAfter") @Parameter(description = "Due at or after this ISO-8601 instant.")
-            Instant dueAfter,
-            @Valid @BeanParam PageRequest page, UriInfo uri) {
+            @QueryParam("dueBefore")
+                    @Parameter(description = "Due before this ISO-8601 instant, such as 2026-01-31T23:59:00Z.")
+                    Instant dueBefore,
+            @QueryParam("dueAfter") @Parameter(description = "Due at or after this ISO-8601 instant.") Instant dueAfter,
+            @Valid @BeanParam PageRequest page,
+            UriInfo uri) {
         return assignments.list(courseId, dueBefore, dueAfter, page).toResponse(uri);
     }
 
@@ -77,8 +77,10 @@ public class AssignmentResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace an assignment")
-    public RestResponse<AssignmentResponse> replace(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest body,
-                                                    @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public RestResponse<AssignmentResponse> replace(
+            @PathParam("id") UUID id,
+            @Valid @NotNull AssignmentRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(assignments.replace(id, body, ifMatch));
     }
 
@@ -86,9 +88,16 @@ public class AssignmentResource {
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of an assignment (JSON merge patch)")
-    @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = AssignmentRequest.class)))
-    public RestResponse<AssignmentResponse> patch(@PathParam("id") UUID id, JsonNode patch,
-                                                  @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) throws JsonProcessingException {
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = Responses.MERGE_PATCH_JSON,
+                            schema = @Schema(implementation = AssignmentRequest.class)))
+    public RestResponse<AssignmentResponse> patch(
+            @PathParam("id") UUID id,
+            JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
+            throws JsonProcessingException {
         return Responses.ok(assignments.patch(id, patch, ifMatch));
     }
 
@@ -96,7 +105,8 @@ public class AssignmentResource {
     @Path("{id}")
     @Operation(summary = "Delete an assignment with its submissions and grades")
     @APIResponse(responseCode = "204", description = "Deleted, with its submissions and their grades")
-    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public void delete(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         assignments.delete(id, ifMatch);
     }
 }

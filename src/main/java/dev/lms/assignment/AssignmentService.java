@@ -1,9 +1,5 @@
 package dev.lms.assignment;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.auth.Caller;
@@ -19,6 +15,9 @@ import dev.lms.web.ProblemException;
 import dev.lms.web.Sorting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 /**
  * Assignments, as their callers may see them: those of the courses the caller teaches or is enrolled in
@@ -50,7 +49,8 @@ public class AssignmentService {
                 .and("course.id = :courseId", "courseId", courseId)
                 .and("dueDate < :dueBefore", "dueBefore", dueBefore)
                 .and("dueDate >= :dueAfter", "dueAfter", dueAfter);
-        return page.fetch(Assignment.find(where.query(), SORTING.parse(page), where.parameters()), AssignmentResponse::of);
+        return page.fetch(
+                Assignment.find(where.query(), SORTING.parse(page), where.parameters()), AssignmentResponse::of);
     }
 
     /**
@@ -60,9 +60,15 @@ public class AssignmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<AssignmentResponse> listForCourse(UUID courseId, PageRequest page) {
         Where course = CourseAccess.readable(caller, "c.id").and("c.id = :id", "id", courseId);
-        long total = course.bind(Course.getEntityManager().createQuery("select count(a) from Course c left join c.assignments a where "
-                        + course.query() + " group by c.id", Long.class))
-                .getResultList().stream().findFirst()
+        long total = course
+                .bind(Course.getEntityManager()
+                        .createQuery(
+                                "select count(a) from Course c left join c.assignments a where " + course.query()
+                                        + " group by c.id",
+                                Long.class))
+                .getResultList()
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("course", courseId));
         return page.fetch(Assignment.find("course.id", SORTING.parse(page), courseId), total, AssignmentResponse::of);
     }
@@ -115,12 +121,14 @@ public class AssignmentService {
         boolean sameCourse = assignment.course != null && assignment.course.id.equals(request.courseId());
         if (!sameCourse && !CourseAccess.teaches(caller, request.courseId())) {
             // The same answer as for a course that does not exist, so that its existence does not leak.
-            throw ProblemException.unprocessable("courseId", "No course with id " + request.courseId() + " that you teach.");
+            throw ProblemException.unprocessable(
+                    "courseId", "No course with id " + request.courseId() + " that you teach.");
         }
         assignment.title = request.title();
         assignment.description = request.description();
         // PostgreSQL keeps microseconds: truncating here makes this response show what a later read will.
-        assignment.dueDate = request.dueDate() == null ? null : request.dueDate().truncatedTo(ChronoUnit.MICROS);
+        assignment.dueDate =
+                request.dueDate() == null ? null : request.dueDate().truncatedTo(ChronoUnit.MICROS);
         assignment.points = request.points();
         // A reference, not a load: the foreign key proves the course exists, and a dangling id is a 422.
         assignment.course = Course.getEntityManager().getReference(Course.class, request.courseId());
@@ -129,7 +137,8 @@ public class AssignmentService {
     /** @throws ProblemException 404 for an assignment that does not exist or that the caller may not see */
     private Assignment find(UUID id) {
         Where where = CourseAccess.readable(caller, "course.id").and("id = :id", "id", id);
-        return Assignment.<Assignment>find(where.query(), where.parameters()).firstResultOptional()
+        return Assignment.<Assignment>find(where.query(), where.parameters())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("assignment", id));
     }
 
@@ -137,7 +146,8 @@ public class AssignmentService {
     private Assignment findManaged(UUID id) {
         Assignment assignment = find(id);
         if (!CourseAccess.teaches(caller, assignment.course.id)) {
-            throw ProblemException.forbidden("Only the course's instructor or an admin changes or deletes its assignments.");
+            throw ProblemException.forbidden(
+                    "Only the course's instructor or an admin changes or deletes its assignments.");
         }
         return assignment;
     }

@@ -1,9 +1,8 @@
 package dev.lms.auth;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** {@code lms.auth.*}: the tokens this service issues, and how it slows down password guessing. */
 @ConfigMapping(prefix = "lms.auth")

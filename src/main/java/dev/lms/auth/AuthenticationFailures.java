@@ -51,7 +51,9 @@ public class AuthenticationFailures {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException failure, UriInfo uri) {
-        return Problem.of(Status.FORBIDDEN, "You may not do this.").withInstance(uri.getPath()).toResponse();
+        return Problem.of(Status.FORBIDDEN, "You may not do this.")
+                .withInstance(uri.getPath())
+                .toResponse();
     }
 
     /** The database could not say whether the token's user exists: a 503 while it is away, never a 401. */
@@ -61,12 +63,18 @@ public class AuthenticationFailures {
             return DatabaseUnavailable.response(failure, uri);
         }
         LOG.error("Could not look up the caller for " + uri.getPath(), failure);
-        return Problem.of(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred.").withInstance(uri.getPath()).toResponse();
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred.")
+                .withInstance(uri.getPath())
+                .toResponse();
     }
 
     private static Response unauthorized(UriInfo uri, String challenge, String detail) {
-        Response problem = Problem.of(Status.UNAUTHORIZED, detail).withInstance(uri.getPath()).toResponse();
-        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+        Response problem = Problem.of(Status.UNAUTHORIZED, detail)
+                .withInstance(uri.getPath())
+                .toResponse();
+        return Response.fromResponse(problem)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .build();
     }
 
     /** Why a token was refused, in words that hold no part of it: jose4j's own messages quote the claims. */
@@ -79,10 +87,12 @@ public class AuthenticationFailures {
                 if (invalid.hasExpired()) {
                     return "the token has expired";
                 }
-                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID) || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
                     return "the token is from another issuer";
                 }
-                if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || invalid.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
+                if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
                     return "the token's signature does not verify";
                 }
                 for (Throwable inner = invalid.getCause(); inner != null; inner = inner.getCause()) {
@@ -90,11 +100,16 @@ public class AuthenticationFailures {
                         return "the token's algorithm is not allowed (alg none, or not RS256)";
                     }
                 }
-                return "the token is invalid (jose4j error codes " + invalid.getErrorDetails().stream()
-                        .map(detail -> String.valueOf(detail.getErrorCode())).toList() + ")";
+                return "the token is invalid (jose4j error codes "
+                        + invalid.getErrorDetails().stream()
+                                .map(detail -> String.valueOf(detail.getErrorCode()))
+                                .toList()
+                        + ")";
             }
         }
         return "the token could not be verified (" + failure.getClass().getSimpleName()
-                + (failure.getCause() == null ? "" : ", caused by " + failure.getCause().getClass().getSimpleName()) + ")";
+                + (failure.getCause() == null
+                        ? ""
+                        : ", caused by " + failure.getCause().getClass().getSimpleName()) + ")";
     }
 }

@@ -1,10 +1,9 @@
 package dev.lms.auth;
 
-import java.util.UUID;
-
 import dev.lms.user.UserRole;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
 
 /**
  * Who is calling: the user the bearer token names, as {@link RegisteredUserAugmentor} checked them against

@@ -1,11 +1,10 @@
 package dev.lms.auth;
 
-import java.util.UUID;
-
 import dev.lms.course.Course;
 import dev.lms.enrollment.Enrollment;
 import dev.lms.persistence.Where;
 import dev.lms.web.ProblemException;
+import java.util.UUID;
 
 /**
  * Who belongs to a course, which is what most of the API's authorization rests on: an INSTRUCTOR acts on the
@@ -31,16 +30,19 @@ public final class CourseAccess {
     /** The named parameter the conditions below use for the caller's id. */
     public static final String CALLER = "caller";
 
-    private CourseAccess() {
-    }
+    private CourseAccess() {}
 
     /** Rows of the courses the caller teaches or is enrolled in; every row for an ADMIN. */
     public static Where readable(Caller caller, String coursePath) {
         if (caller.isAdmin()) {
             return new Where();
         }
-        return new Where().and("(" + coursePath + " in (" + taughtCourseIds() + ") or " + coursePath + " in (" + enrolledCourseIds() + "))",
-                CALLER, caller.id());
+        return new Where()
+                .and(
+                        "(" + coursePath + " in (" + taughtCourseIds() + ") or " + coursePath + " in ("
+                                + enrolledCourseIds() + "))",
+                        CALLER,
+                        caller.id());
     }
 
     /** Rows of the courses the caller teaches; every row for an ADMIN, none for a STUDENT. */
@@ -85,7 +87,8 @@ public final class CourseAccess {
      */
     public static Course named(Caller caller, UUID courseId) {
         Where where = readable(caller, "id").and("id = :id", "id", courseId);
-        return Course.<Course>find(where.query(), where.parameters()).firstResultOptional()
+        return Course.<Course>find(where.query(), where.parameters())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.unprocessable("courseId", "No course with this id exists."));
     }
 

@@ -25,7 +25,8 @@ public class DevUsers {
         String hash = BcryptUtil.bcryptHash(PASSWORD);
         int created = 0;
         for (String role : new String[] {"ADMIN", "INSTRUCTOR", "STUDENT"}) {
-            created += Panache.getEntityManager().createNativeQuery("""
+            created += Panache.getEntityManager()
+                    .createNativeQuery("""
                             INSERT INTO users (email, name, role, password_hash)
                             VALUES (:email, :name, CAST(:role AS user_role), :hash)
                             ON CONFLICT DO NOTHING""")
@@ -35,6 +36,8 @@ public class DevUsers {
                     .setParameter("hash", hash)
                     .executeUpdate();
         }
-        LOG.infof("Dev users (%d new): admin@lms.dev, instructor@lms.dev, student@lms.dev, password %s", created, PASSWORD);
+        LOG.infof(
+                "Dev users (%d new): admin@lms.dev, instructor@lms.dev, student@lms.dev, password %s",
+                created, PASSWORD);
     }
 }

@@ -1,13 +1,12 @@
 package dev.lms.auth;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import dev.lms.user.UserRole;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The failure budget of one email, kept in {@code users.failed_login_attempts} and {@code users.locked_until} (V2),
@@ -28,8 +27,7 @@ public class LoginThrottle {
     }
 
     /** An account that may try its password now, with what checking it needs. */
-    public record Account(UUID id, UserRole role, String passwordHash) {
-    }
+    public record Account(UUID id, UserRole role, String passwordHash) {}
 
     /**
      * Charges one failure to {@code email} and returns its account, or empty when no user has this email or the
@@ -38,7 +36,8 @@ public class LoginThrottle {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Account> attempt(String email) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("""
                         UPDATE users
                            SET failed_login_attempts = failed_login_attempts + 1,
                                locked_until = CASE WHEN failed_login_attempts + 1 >= :maxFailures
@@ -47,18 +46,20 @@ public class LoginThrottle {
                            AND (locked_until IS NULL OR locked_until <= now())
                         RETURNING id, role::text, password_hash""")
                 .setParameter("maxFailures", config.throttling().maxFailures())
-                .setParameter("lockSeconds", (double) config.throttling().lockFor().toSeconds())
+                .setParameter(
+                        "lockSeconds", (double) config.throttling().lockFor().toSeconds())
                 .setParameter("email", email)
                 .getResultList();
-        return rows.stream().findFirst()
+        return rows.stream()
+                .findFirst()
                 .map(row -> new Account((UUID) row[0], UserRole.valueOf((String) row[1]), (String) row[2]));
     }
 
     /** The password was right: the attempt was not a failure after all, and earlier ones are forgiven. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void succeeded(UUID userId) {
-        Panache.getEntityManager().createNativeQuery(
-                        "UPDATE users SET failed_login_attempts = 0, locked_until = NULL WHERE id = :id")
+        Panache.getEntityManager()
+                .createNativeQuery("UPDATE users SET failed_login_attempts = 0, locked_until = NULL WHERE id = :id")
                 .setParameter("id", userId)
                 .executeUpdate();
     }

@@ -1,8 +1,7 @@
 package dev.lms.auth;
 
-import java.util.UUID;
-
 import dev.lms.web.ProblemException;
+import java.util.UUID;
 
 /**
  * Ownership fields of a request body ({@code authorId}, ...), which only an ADMIN sets freely. Anyone else may leave
@@ -12,8 +11,7 @@ import dev.lms.web.ProblemException;
  */
 public final class Ownership {
 
-    private Ownership() {
-    }
+    private Ownership() {}
 
     /**
      * @param field     the body's field, for the 403's message

@@ -1,16 +1,5 @@
 package dev.lms.auth;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Stream;
-
-import javax.sql.DataSource;
-
 import dev.lms.user.UserRole;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -19,6 +8,15 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -52,10 +50,12 @@ public class RegisteredUserAugmentor implements SecurityIdentityAugmentor {
         return context.runBlocking(() -> {
             UserRole current = currentRole(id);
             if (current == null) {
-                throw new AuthenticationFailedException(AuthenticationFailures.reason("the token's user no longer exists"));
+                throw new AuthenticationFailedException(
+                        AuthenticationFailures.reason("the token's user no longer exists"));
             }
             if (current != claimed) {
-                throw new AuthenticationFailedException(AuthenticationFailures.reason("the token's role is no longer the user's role"));
+                throw new AuthenticationFailedException(
+                        AuthenticationFailures.reason("the token's role is no longer the user's role"));
             }
             return QuarkusSecurityIdentity.builder(identity)
                     .addAttribute(Caller.ID, id)
@@ -68,7 +68,8 @@ public class RegisteredUserAugmentor implements SecurityIdentityAugmentor {
         try {
             return UUID.fromString(token.getSubject());
         } catch (IllegalArgumentException | NullPointerException notAUserId) {
-            throw new AuthenticationFailedException(AuthenticationFailures.reason("the token's subject is not a user id"));
+            throw new AuthenticationFailedException(
+                    AuthenticationFailures.reason("the token's subject is not a user id"));
         }
     }
 
@@ -78,17 +79,20 @@ public class RegisteredUserAugmentor implements SecurityIdentityAugmentor {
      */
     private static UserRole role(JsonWebToken token) {
         Set<String> groups = token.getGroups() == null ? Set.of() : token.getGroups();
-        List<UserRole> roles = Stream.of(UserRole.values()).filter(role -> groups.contains(role.name())).toList();
+        List<UserRole> roles = Stream.of(UserRole.values())
+                .filter(role -> groups.contains(role.name()))
+                .toList();
         if (roles.size() != 1) {
-            throw new AuthenticationFailedException(AuthenticationFailures.reason("the token's groups hold "
-                    + roles.size() + " roles, not one"));
+            throw new AuthenticationFailedException(
+                    AuthenticationFailures.reason("the token's groups hold " + roles.size() + " roles, not one"));
         }
         return roles.get(0);
     }
 
     private UserRole currentRole(UUID id) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT role::text FROM users WHERE id = ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT role::text FROM users WHERE id = ?")) {
             statement.setObject(1, id);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? UserRole.valueOf(rows.getString(1)) : null;

@@ -1,10 +1,9 @@
 package dev.lms.auth;
 
-import java.util.List;
-
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -18,8 +17,8 @@ public class SigningKeysCheck {
             + "or a JWKS URL, e.g. your identity provider's) and MP_JWT_VERIFY_ISSUER, and, for POST /api/v1/auth/token, "
             + "SMALLRYE_JWT_SIGN_KEY_LOCATION (the PEM private key). See README, Authentication and authorization.";
 
-    static final List<String> VERIFY_KEYS = List.of(
-            "mp.jwt.verify.publickey", "mp.jwt.verify.publickey.location", "smallrye.jwt.verify.key.location");
+    static final List<String> VERIFY_KEYS =
+            List.of("mp.jwt.verify.publickey", "mp.jwt.verify.publickey.location", "smallrye.jwt.verify.key.location");
     static final List<String> SIGN_KEYS = List.of("smallrye.jwt.sign.key", "smallrye.jwt.sign.key.location");
 
     void check(@Observes StartupEvent start, Config config) {
@@ -29,6 +28,9 @@ public class SigningKeysCheck {
     }
 
     private static boolean anyPresent(Config config, List<String> names) {
-        return names.stream().anyMatch(name -> config.getOptionalValue(name, String.class).filter(v -> !v.isBlank()).isPresent());
+        return names.stream()
+                .anyMatch(name -> config.getOptionalValue(name, String.class)
+                        .filter(v -> !v.isBlank())
+                        .isPresent());
     }
 }

@@ -1,10 +1,9 @@
 package dev.lms.auth;
 
-import java.util.Optional;
-
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,7 +26,8 @@ public class TokenService {
     private final AuthConfig config;
     private final String issuer;
 
-    TokenService(LoginThrottle throttle, AuthConfig config, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+    TokenService(
+            LoginThrottle throttle, AuthConfig config, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
         this.throttle = throttle;
         this.config = config;
         this.issuer = issuer;
@@ -41,8 +41,11 @@ public class TokenService {
         if (!matches) {
             // The log may tell what the response does not. The email is not a secret, but it is the client's input:
             // control characters are replaced so that it cannot forge log lines.
-            LOG.infof("Token refused for %s: %s", request.email().replaceAll("\\p{Cntrl}", "?"),
-                    account.isEmpty() ? "no such email, or locked after too many failures"
+            LOG.infof(
+                    "Token refused for %s: %s",
+                    request.email().replaceAll("\\p{Cntrl}", "?"),
+                    account.isEmpty()
+                            ? "no such email, or locked after too many failures"
                             : hash == null ? "the account has no password" : "wrong password");
             throw new CredentialsRefused();
         }

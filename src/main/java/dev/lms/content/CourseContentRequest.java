@@ -1,11 +1,10 @@
 package dev.lms.content;
 
-import java.util.UUID;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -18,11 +17,16 @@ public record CourseContentRequest(
         @NotBlank String title,
         @NotNull ContentType type,
         String content,
-        @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL") String fileUrl,
-        @Min(value = 0, message = "must be 0 or more") @Schema(defaultValue = "0") Integer position) {
+
+        @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")
+        String fileUrl,
+
+        @Min(value = 0, message = "must be 0 or more") @Schema(defaultValue = "0")
+        Integer position) {
 
     /** The current state of an item as a request, for merge patches. */
     static CourseContentRequest of(CourseContent item) {
-        return new CourseContentRequest(item.course.id, item.title, item.type, item.content, item.fileUrl, item.position);
+        return new CourseContentRequest(
+                item.course.id, item.title, item.type, item.content, item.fileUrl, item.position);
     }
 }

@@ -1,8 +1,5 @@
 package dev.lms.content;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.web.IfMatch;
@@ -26,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,9 +47,11 @@ public class CourseContentResource {
 
     @GET
     @Operation(summary = "List course content, filtered by course and type")
-    public RestResponse<List<CourseContentResponse>> list(@QueryParam("courseId") UUID courseId,
-                                                          @QueryParam("type") ContentType type,
-                                                          @Valid @BeanParam PageRequest page, UriInfo uri) {
+    public RestResponse<List<CourseContentResponse>> list(
+            @QueryParam("courseId") UUID courseId,
+            @QueryParam("type") ContentType type,
+            @Valid @BeanParam PageRequest page,
+            UriInfo uri) {
         return content.list(courseId, type, page).toResponse(uri);
     }
 
@@ -63,7 +64,9 @@ public class CourseContentResource {
 
     @POST
     @Operation(summary = "Add an item to a course")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CourseContentResponse.class)))
+    @APIResponse(
+            responseCode = "201",
+            content = @Content(schema = @Schema(implementation = CourseContentResponse.class)))
     public RestResponse<CourseContentResponse> create(@Valid @NotNull CourseContentRequest body, UriInfo uri) {
         return Responses.created(uri, content.create(body));
     }
@@ -71,8 +74,10 @@ public class CourseContentResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace an item of course content")
-    public RestResponse<CourseContentResponse> replace(@PathParam("id") UUID id, @Valid @NotNull CourseContentRequest body,
-                                                       @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public RestResponse<CourseContentResponse> replace(
+            @PathParam("id") UUID id,
+            @Valid @NotNull CourseContentRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(content.replace(id, body, ifMatch));
     }
 
@@ -80,9 +85,15 @@ public class CourseContentResource {
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of an item of course content (JSON merge patch)")
-    @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = CourseContentRequest.class)))
-    public RestResponse<CourseContentResponse> patch(@PathParam("id") UUID id, JsonNode patch,
-                                                     @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = Responses.MERGE_PATCH_JSON,
+                            schema = @Schema(implementation = CourseContentRequest.class)))
+    public RestResponse<CourseContentResponse> patch(
+            @PathParam("id") UUID id,
+            JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
             throws JsonProcessingException {
         return Responses.ok(content.patch(id, patch, ifMatch));
     }
@@ -90,7 +101,8 @@ public class CourseContentResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete an item of course content")
-    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public void delete(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         content.delete(id, ifMatch);
     }
 }

@@ -1,17 +1,34 @@
 package dev.lms.content;
 
+import dev.lms.web.Versioned;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.lms.web.Versioned;
-
-public record CourseContentResponse(UUID id, UUID courseId, String title, ContentType type, String content,
-                                    String fileUrl, int position, Instant createdAt, Instant updatedAt,
-                                    long version) implements Versioned {
+public record CourseContentResponse(
+        UUID id,
+        UUID courseId,
+        String title,
+        ContentType type,
+        String content,
+        String fileUrl,
+        int position,
+        Instant createdAt,
+        Instant updatedAt,
+        long version)
+        implements Versioned {
 
     /** Reads only the course's id, which the lazy reference holds without loading the course. */
     static CourseContentResponse of(CourseContent item) {
-        return new CourseContentResponse(item.id, item.course.id, item.title, item.type, item.content, item.fileUrl,
-                item.position, item.createdAt, item.updatedAt, item.version);
+        return new CourseContentResponse(
+                item.id,
+                item.course.id,
+                item.title,
+                item.type,
+                item.content,
+                item.fileUrl,
+                item.position,
+                item.createdAt,
+                item.updatedAt,
+                item.version);
     }
 }

@@ -1,7 +1,5 @@
 package dev.lms.content;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.auth.Caller;
@@ -18,6 +16,7 @@ import dev.lms.web.Sorting;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 
 /**
  * Course content, as its callers may see it: that of the courses the caller teaches or is enrolled in
@@ -45,7 +44,8 @@ public class CourseContentService {
         Where where = CourseAccess.readable(caller, "course.id")
                 .and("course.id = :courseId", "courseId", courseId)
                 .and("type = :type", "type", type);
-        return page.fetch(CourseContent.find(where.query(), SORTING.parse(page), where.parameters()), CourseContentResponse::of);
+        return page.fetch(
+                CourseContent.find(where.query(), SORTING.parse(page), where.parameters()), CourseContentResponse::of);
     }
 
     /**
@@ -56,8 +56,8 @@ public class CourseContentService {
     public PageResult<CourseContentResponse> ofCourse(UUID courseId, PageRequest page) {
         Sort sort = page.sort == null || page.sort.isBlank() ? IN_POSITION : SORTING.parse(page);
         Where where = CourseAccess.readable(caller, "course.id").and("course.id = :courseId", "courseId", courseId);
-        PageResult<CourseContentResponse> result = page.fetch(CourseContent.find(where.query(), sort, where.parameters()),
-                CourseContentResponse::of);
+        PageResult<CourseContentResponse> result =
+                page.fetch(CourseContent.find(where.query(), sort, where.parameters()), CourseContentResponse::of);
         // Only an empty page needs the extra look-up: any item proves the course exists and is readable.
         if (result.total() == 0 && !CourseAccess.canRead(caller, courseId)) {
             throw ProblemException.notFound("course", courseId);
@@ -74,7 +74,8 @@ public class CourseContentService {
         CourseContent item = new CourseContent();
         item.course = managedCourse(request.courseId());
         copy(request, item);
-        // Flushed here, so that a broken constraint is this call's error and the response carries what the insert wrote.
+        // Flushed here, so that a broken constraint is this call's error and the response carries what the insert
+        // wrote.
         item.persistAndFlush();
         return CourseContentResponse.of(item);
     }
@@ -129,7 +130,8 @@ public class CourseContentService {
     /** @throws ProblemException 404 for an item that does not exist or that the caller may not see */
     private CourseContent find(UUID id) {
         Where where = CourseAccess.readable(caller, "course.id").and("id = :id", "id", id);
-        return CourseContent.<CourseContent>find(where.query(), where.parameters()).firstResultOptional()
+        return CourseContent.<CourseContent>find(where.query(), where.parameters())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("course content", id));
     }
 

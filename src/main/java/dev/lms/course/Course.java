@@ -1,8 +1,5 @@
 package dev.lms.course;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.lms.announcement.Announcement;
 import dev.lms.assignment.Assignment;
 import dev.lms.content.CourseContent;
@@ -17,6 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 

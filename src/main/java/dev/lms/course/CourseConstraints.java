@@ -1,10 +1,9 @@
 package dev.lms.course;
 
-import java.util.List;
-
 import dev.lms.web.ConstraintRule;
 import dev.lms.web.DatabaseConstraints;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** What the courses table's constraints (V1) mean to a client. */
 @ApplicationScoped
@@ -14,7 +13,9 @@ public class CourseConstraints implements DatabaseConstraints {
     public List<ConstraintRule> rules() {
         return List.of(
                 ConstraintRule.unique("courses_code_key", "code", "A course with this code already exists."),
-                ConstraintRule.foreignKey("courses_instructor_id_fkey", "instructorId",
+                ConstraintRule.foreignKey(
+                        "courses_instructor_id_fkey",
+                        "instructorId",
                         "No user with this id exists.",
                         // RESTRICT: raised when deleting a user who still teaches.
                         "This user still teaches at least one course; reassign or delete those courses first."),

@@ -1,9 +1,8 @@
 package dev.lms.course;
 
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -19,13 +18,22 @@ public record CourseRequest(
         String description,
         String semester,
         @Schema(defaultValue = "true") Boolean active,
-        @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL") String thumbnailUrl,
+
+        @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")
+        String thumbnailUrl,
+
         @Schema(description = "Required from an ADMIN; an INSTRUCTOR may leave it out: they teach the course.")
         UUID instructorId) {
 
     /** The current state of a course as a request, for merge patches. */
     static CourseRequest of(Course course) {
-        return new CourseRequest(course.code, course.title, course.description, course.semester, course.active,
-                course.thumbnailUrl, course.instructor.id);
+        return new CourseRequest(
+                course.code,
+                course.title,
+                course.description,
+                course.semester,
+                course.active,
+                course.thumbnailUrl,
+                course.instructor.id);
     }
 }

@@ -1,8 +1,5 @@
 package dev.lms.course;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.web.IfMatch;
@@ -26,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,8 +47,12 @@ public class CourseResource {
 
     @GET
     @Operation(summary = "List courses, filtered by instructor, active flag and semester")
-    public RestResponse<List<CourseResponse>> list(@QueryParam("instructorId") UUID instructorId, @QueryParam("active") Boolean active,
-                         @QueryParam("semester") String semester, @Valid @BeanParam PageRequest page, UriInfo uri) {
+    public RestResponse<List<CourseResponse>> list(
+            @QueryParam("instructorId") UUID instructorId,
+            @QueryParam("active") Boolean active,
+            @QueryParam("semester") String semester,
+            @Valid @BeanParam PageRequest page,
+            UriInfo uri) {
         return courses.list(instructorId, active, semester, page).toResponse(uri);
     }
 
@@ -70,8 +73,10 @@ public class CourseResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a course")
-    public RestResponse<CourseResponse> replace(@PathParam("id") UUID id, @Valid @NotNull CourseRequest body,
-                            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public RestResponse<CourseResponse> replace(
+            @PathParam("id") UUID id,
+            @Valid @NotNull CourseRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(courses.replace(id, body, ifMatch));
     }
 
@@ -79,17 +84,27 @@ public class CourseResource {
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of a course (JSON merge patch)")
-    @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = CourseRequest.class)))
-    public RestResponse<CourseResponse> patch(@PathParam("id") UUID id, JsonNode patch,
-                          @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) throws JsonProcessingException {
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = Responses.MERGE_PATCH_JSON,
+                            schema = @Schema(implementation = CourseRequest.class)))
+    public RestResponse<CourseResponse> patch(
+            @PathParam("id") UUID id,
+            JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
+            throws JsonProcessingException {
         return Responses.ok(courses.patch(id, patch, ifMatch));
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a course and everything in it")
-    @APIResponse(responseCode = "204", description = "Deleted, with its enrollments, assignments, discussions and content")
-    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    @APIResponse(
+            responseCode = "204",
+            description = "Deleted, with its enrollments, assignments, discussions and content")
+    public void delete(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         courses.delete(id, ifMatch);
     }
 }

@@ -1,7 +1,5 @@
 package dev.lms.course;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.auth.Caller;
@@ -18,6 +16,7 @@ import dev.lms.web.ProblemException;
 import dev.lms.web.Sorting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 
 /**
  * Courses, as their callers may see them: an ADMIN every course, an INSTRUCTOR the courses they teach, a STUDENT the
@@ -57,7 +56,8 @@ public class CourseService {
         }
         Course course = new Course();
         copy(request, course);
-        // Flushed here so that a duplicate code surfaces from this call, and the response carries what the insert wrote.
+        // Flushed here so that a duplicate code surfaces from this call, and the response carries what the insert
+        // wrote.
         course.persistAndFlush();
         return CourseResponse.of(course);
     }
@@ -134,7 +134,8 @@ public class CourseService {
             throw ProblemException.unprocessable("instructorId", "No user with id " + instructorId + ".");
         }
         if (instructor.role == UserRole.STUDENT) {
-            throw ProblemException.unprocessable("instructorId",
+            throw ProblemException.unprocessable(
+                    "instructorId",
                     "User " + instructorId + " is a STUDENT; a course is taught by an INSTRUCTOR or an ADMIN.");
         }
         return instructor;
@@ -143,7 +144,8 @@ public class CourseService {
     /** @throws ProblemException 404 for a course that does not exist or that the caller may not see */
     private Course find(UUID id) {
         Where where = CourseAccess.readable(caller, "id").and("id = :id", "id", id);
-        return Course.<Course>find(where.query(), where.parameters()).firstResultOptional()
+        return Course.<Course>find(where.query(), where.parameters())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("course", id));
     }
 

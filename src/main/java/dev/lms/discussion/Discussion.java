@@ -1,8 +1,5 @@
 package dev.lms.discussion;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.lms.course.Course;
 import dev.lms.persistence.AuditedEntity;
 import dev.lms.user.User;
@@ -13,6 +10,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 

@@ -1,9 +1,8 @@
 package dev.lms.discussion;
 
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
 
 /**
  * The body of POST and PUT /discussion-posts, and the shape a merge patch is applied to.
@@ -20,7 +19,10 @@ public record DiscussionPostRequest(
 
     /** The current state of a post as a request, for merge patches. */
     static DiscussionPostRequest of(DiscussionPost post) {
-        return new DiscussionPostRequest(post.discussion.id, post.author == null ? null : post.author.id,
-                post.parent == null ? null : post.parent.id, post.content);
+        return new DiscussionPostRequest(
+                post.discussion.id,
+                post.author == null ? null : post.author.id,
+                post.parent == null ? null : post.parent.id,
+                post.content);
     }
 }

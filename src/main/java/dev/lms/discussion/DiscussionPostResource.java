@@ -1,8 +1,5 @@
 package dev.lms.discussion;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.web.IfMatch;
@@ -26,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,11 +46,15 @@ public class DiscussionPostResource {
     }
 
     @GET
-    @Operation(summary = "List posts, filtered by discussion, author and parent; GET /discussions/{id}/posts gives the thread as a tree")
-    public RestResponse<List<DiscussionPostResponse>> list(@QueryParam("discussionId") UUID discussionId,
-                                                           @QueryParam("authorId") UUID authorId,
-                                                           @QueryParam("parentId") UUID parentId,
-                                                           @Valid @BeanParam PageRequest page, UriInfo uri) {
+    @Operation(
+            summary =
+                    "List posts, filtered by discussion, author and parent; GET /discussions/{id}/posts gives the thread as a tree")
+    public RestResponse<List<DiscussionPostResponse>> list(
+            @QueryParam("discussionId") UUID discussionId,
+            @QueryParam("authorId") UUID authorId,
+            @QueryParam("parentId") UUID parentId,
+            @Valid @BeanParam PageRequest page,
+            UriInfo uri) {
         return posts.list(discussionId, authorId, parentId, page).toResponse(uri);
     }
 
@@ -64,16 +67,21 @@ public class DiscussionPostResource {
 
     @POST
     @Operation(summary = "Post in a discussion, or reply to a post of the same discussion")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DiscussionPostResponse.class)))
+    @APIResponse(
+            responseCode = "201",
+            content = @Content(schema = @Schema(implementation = DiscussionPostResponse.class)))
     public RestResponse<DiscussionPostResponse> create(@Valid @NotNull DiscussionPostRequest body, UriInfo uri) {
         return Responses.created(uri, posts.create(body));
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a post; it may move under another post of its discussion, but not under its own replies")
-    public RestResponse<DiscussionPostResponse> replace(@PathParam("id") UUID id, @Valid @NotNull DiscussionPostRequest body,
-                                                        @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    @Operation(
+            summary = "Replace a post; it may move under another post of its discussion, but not under its own replies")
+    public RestResponse<DiscussionPostResponse> replace(
+            @PathParam("id") UUID id,
+            @Valid @NotNull DiscussionPostRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(posts.replace(id, body, ifMatch));
     }
 
@@ -81,9 +89,15 @@ public class DiscussionPostResource {
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of a post (JSON merge patch)")
-    @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = DiscussionPostRequest.class)))
-    public RestResponse<DiscussionPostResponse> patch(@PathParam("id") UUID id, JsonNode patch,
-                                                      @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = Responses.MERGE_PATCH_JSON,
+                            schema = @Schema(implementation = DiscussionPostRequest.class)))
+    public RestResponse<DiscussionPostResponse> patch(
+            @PathParam("id") UUID id,
+            JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
             throws JsonProcessingException {
         return Responses.ok(posts.patch(id, patch, ifMatch));
     }
@@ -92,7 +106,8 @@ public class DiscussionPostResource {
     @Path("{id}")
     @Operation(summary = "Delete a post and its replies, down the thread")
     @APIResponse(responseCode = "204", description = "Deleted, with its replies")
-    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public void delete(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         posts.delete(id, ifMatch);
     }
 }

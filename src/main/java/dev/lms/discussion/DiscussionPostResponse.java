@@ -1,16 +1,30 @@
 package dev.lms.discussion;
 
+import dev.lms.web.Versioned;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.lms.web.Versioned;
-
-public record DiscussionPostResponse(UUID id, UUID discussionId, UUID authorId, UUID parentId, String content,
-                                     Instant createdAt, Instant updatedAt, long version) implements Versioned {
+public record DiscussionPostResponse(
+        UUID id,
+        UUID discussionId,
+        UUID authorId,
+        UUID parentId,
+        String content,
+        Instant createdAt,
+        Instant updatedAt,
+        long version)
+        implements Versioned {
 
     /** Reads only the ids of the discussion, author and parent, which the lazy references hold without loading them. */
     static DiscussionPostResponse of(DiscussionPost post) {
-        return new DiscussionPostResponse(post.id, post.discussion.id, post.author == null ? null : post.author.id,
-                post.parent == null ? null : post.parent.id, post.content, post.createdAt, post.updatedAt, post.version);
+        return new DiscussionPostResponse(
+                post.id,
+                post.discussion.id,
+                post.author == null ? null : post.author.id,
+                post.parent == null ? null : post.parent.id,
+                post.content,
+                post.createdAt,
+                post.updatedAt,
+                post.version);
     }
 }

@@ -1,9 +1,5 @@
 package dev.lms.discussion;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.auth.Caller;
@@ -24,6 +20,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Posts and the reply tree they form. The tree stays a tree: a post's parent is in the same discussion, a post never
@@ -53,7 +52,8 @@ public class DiscussionPostService {
                 .and("discussion.id = :discussionId", "discussionId", discussionId)
                 .and("author.id = :authorId", "authorId", authorId)
                 .and("parent.id = :parentId", "parentId", parentId);
-        return page.fetch(DiscussionPost.find(where.query(), SORTING.parse(page), where.parameters()),
+        return page.fetch(
+                DiscussionPost.find(where.query(), SORTING.parse(page), where.parameters()),
                 DiscussionPostResponse::of);
     }
 
@@ -65,7 +65,8 @@ public class DiscussionPostService {
     public List<ThreadedPost> thread(UUID discussionId) {
         Where where = CourseAccess.readable(caller, "discussion.course.id")
                 .and("discussion.id = :discussionId", "discussionId", discussionId);
-        List<DiscussionPost> posts = DiscussionPost.list(where.query(), Sort.by("createdAt").and("id"), where.parameters());
+        List<DiscussionPost> posts =
+                DiscussionPost.list(where.query(), Sort.by("createdAt").and("id"), where.parameters());
         if (posts.isEmpty() && readableDiscussion(discussionId).count() == 0) {
             throw ProblemException.notFound("discussion", discussionId);
         }
@@ -79,8 +80,10 @@ public class DiscussionPostService {
 
     public DiscussionPostResponse create(DiscussionPostRequest request) {
         DiscussionPost post = new DiscussionPost();
-        post.discussion = readableDiscussion(request.discussionId()).firstResultOptional().orElseThrow(() ->
-                ProblemException.unprocessable("discussionId", "No discussion with this id exists."));
+        post.discussion = readableDiscussion(request.discussionId())
+                .firstResultOptional()
+                .orElseThrow(
+                        () -> ProblemException.unprocessable("discussionId", "No discussion with this id exists."));
         post.parent = parent(request.parentId(), request.discussionId());
         post.author = References.to(User.class, Ownership.of(caller, "authorId", request.authorId(), caller.id()));
         copy(request, post);
@@ -113,8 +116,8 @@ public class DiscussionPostService {
 
     private DiscussionPostResponse update(DiscussionPost post, DiscussionPostRequest request) {
         if (!post.discussion.id.equals(request.discussionId())) {
-            throw ProblemException.unprocessable("discussionId",
-                    "A post cannot move to another discussion; post it there anew.");
+            throw ProblemException.unprocessable(
+                    "discussionId", "A post cannot move to another discussion; post it there anew.");
         }
         UUID currentParentId = post.parent == null ? null : post.parent.id;
         if (!Objects.equals(currentParentId, request.parentId())) {
@@ -143,8 +146,10 @@ public class DiscussionPostService {
         }
         return DiscussionPost.<DiscussionPost>find("id = ?1 and discussion.id = ?2", parentId, discussionId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.unprocessable("parentId", "No post with id " + parentId
-                        + " in discussion " + discussionId + "; a reply stays in its parent's discussion."));
+                .orElseThrow(() -> ProblemException.unprocessable(
+                        "parentId",
+                        "No post with id " + parentId + " in discussion " + discussionId
+                                + "; a reply stays in its parent's discussion."));
     }
 
     /**
@@ -157,10 +162,12 @@ public class DiscussionPostService {
             return;
         }
         EntityManager entityManager = DiscussionPost.getEntityManager();
-        entityManager.createNativeQuery("SELECT 1 FROM discussions WHERE id = :id FOR NO KEY UPDATE")
+        entityManager
+                .createNativeQuery("SELECT 1 FROM discussions WHERE id = :id FOR NO KEY UPDATE")
                 .setParameter("id", post.discussion.id)
                 .getResultList();
-        boolean underItself = (Boolean) entityManager.createNativeQuery("""
+        boolean underItself = (Boolean) entityManager
+                .createNativeQuery("""
                         WITH RECURSIVE ancestors(id, parent_id) AS (
                             SELECT id, parent_id FROM discussion_posts WHERE id = :parentId
                             UNION
@@ -172,8 +179,8 @@ public class DiscussionPostService {
                 .setParameter("postId", post.id)
                 .getSingleResult();
         if (underItself) {
-            throw ProblemException.unprocessable("parentId",
-                    "A post cannot be moved under itself or one of its own replies.");
+            throw ProblemException.unprocessable(
+                    "parentId", "A post cannot be moved under itself or one of its own replies.");
         }
     }
 
@@ -185,7 +192,8 @@ public class DiscussionPostService {
     /** @throws ProblemException 404 for a post that does not exist or that the caller may not see */
     private DiscussionPost find(UUID id) {
         Where where = CourseAccess.readable(caller, "discussion.course.id").and("id = :id", "id", id);
-        return DiscussionPost.<DiscussionPost>find(where.query(), where.parameters()).firstResultOptional()
+        return DiscussionPost.<DiscussionPost>find(where.query(), where.parameters())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("discussion post", id));
     }
 
@@ -194,7 +202,8 @@ public class DiscussionPostService {
         DiscussionPost post = find(id);
         boolean author = post.author != null && caller.is(post.author.id);
         if (!author && !CourseAccess.teaches(caller, post.discussion.course)) {
-            throw ProblemException.forbidden("Only its author, the course's instructor or an admin edits or deletes a post.");
+            throw ProblemException.forbidden(
+                    "Only its author, the course's instructor or an admin edits or deletes a post.");
         }
         return post;
     }

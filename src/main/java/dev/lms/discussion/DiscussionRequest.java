@@ -1,9 +1,8 @@
 package dev.lms.discussion;
 
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
 
 /**
  * The body of POST and PUT /discussions, and the shape a merge patch is applied to.
@@ -12,14 +11,14 @@ import jakarta.validation.constraints.NotNull;
  *                 discussion without one must still round-trip through PUT and PATCH
  */
 public record DiscussionRequest(
-        @NotNull UUID courseId,
-        UUID authorId,
-        @NotBlank String title,
-        String content) {
+        @NotNull UUID courseId, UUID authorId, @NotBlank String title, String content) {
 
     /** The current state of a discussion as a request, for merge patches. */
     static DiscussionRequest of(Discussion discussion) {
-        return new DiscussionRequest(discussion.course.id, discussion.author == null ? null : discussion.author.id,
-                discussion.title, discussion.content);
+        return new DiscussionRequest(
+                discussion.course.id,
+                discussion.author == null ? null : discussion.author.id,
+                discussion.title,
+                discussion.content);
     }
 }

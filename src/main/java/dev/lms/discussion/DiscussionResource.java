@@ -1,8 +1,5 @@
 package dev.lms.discussion;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.web.IfMatch;
@@ -26,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,9 +49,11 @@ public class DiscussionResource {
 
     @GET
     @Operation(summary = "List discussions, filtered by course and author")
-    public RestResponse<List<DiscussionResponse>> list(@QueryParam("courseId") UUID courseId,
-                                                       @QueryParam("authorId") UUID authorId,
-                                                       @Valid @BeanParam PageRequest page, UriInfo uri) {
+    public RestResponse<List<DiscussionResponse>> list(
+            @QueryParam("courseId") UUID courseId,
+            @QueryParam("authorId") UUID authorId,
+            @Valid @BeanParam PageRequest page,
+            UriInfo uri) {
         return discussions.list(courseId, authorId, page).toResponse(uri);
     }
 
@@ -65,7 +66,9 @@ public class DiscussionResource {
 
     @GET
     @Path("{id}/posts")
-    @Operation(summary = "Read a discussion's whole thread: top-level posts, each with its replies nested under it, oldest first")
+    @Operation(
+            summary =
+                    "Read a discussion's whole thread: top-level posts, each with its replies nested under it, oldest first")
     public RestResponse<List<ThreadedPost>> thread(@PathParam("id") UUID id) {
         return RestResponse.ok(posts.thread(id));
     }
@@ -80,8 +83,10 @@ public class DiscussionResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a discussion")
-    public RestResponse<DiscussionResponse> replace(@PathParam("id") UUID id, @Valid @NotNull DiscussionRequest body,
-                                                    @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public RestResponse<DiscussionResponse> replace(
+            @PathParam("id") UUID id,
+            @Valid @NotNull DiscussionRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(discussions.replace(id, body, ifMatch));
     }
 
@@ -89,9 +94,15 @@ public class DiscussionResource {
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of a discussion (JSON merge patch)")
-    @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = DiscussionRequest.class)))
-    public RestResponse<DiscussionResponse> patch(@PathParam("id") UUID id, JsonNode patch,
-                                                  @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = Responses.MERGE_PATCH_JSON,
+                            schema = @Schema(implementation = DiscussionRequest.class)))
+    public RestResponse<DiscussionResponse> patch(
+            @PathParam("id") UUID id,
+            JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
             throws JsonProcessingException {
         return Responses.ok(discussions.patch(id, patch, ifMatch));
     }
@@ -100,7 +111,8 @@ public class DiscussionResource {
     @Path("{id}")
     @Operation(summary = "Delete a discussion and all its posts")
     @APIResponse(responseCode = "204", description = "Deleted, with its posts")
-    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public void delete(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         discussions.delete(id, ifMatch);
     }
 }

@@ -1,7 +1,5 @@
 package dev.lms.discussion;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.auth.Caller;
@@ -20,6 +18,7 @@ import dev.lms.web.ProblemException;
 import dev.lms.web.Sorting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 
 /**
  * Discussions, as their callers may see them: those of the courses the caller teaches or is enrolled in
@@ -46,7 +45,8 @@ public class DiscussionService {
         Where where = CourseAccess.readable(caller, "course.id")
                 .and("course.id = :courseId", "courseId", courseId)
                 .and("author.id = :authorId", "authorId", authorId);
-        return page.fetch(Discussion.find(where.query(), SORTING.parse(page), where.parameters()), DiscussionResponse::of);
+        return page.fetch(
+                Discussion.find(where.query(), SORTING.parse(page), where.parameters()), DiscussionResponse::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -57,7 +57,8 @@ public class DiscussionService {
     public DiscussionResponse create(DiscussionRequest request) {
         Discussion discussion = new Discussion();
         discussion.course = CourseAccess.named(caller, request.courseId());
-        discussion.author = References.to(User.class, Ownership.of(caller, "authorId", request.authorId(), caller.id()));
+        discussion.author =
+                References.to(User.class, Ownership.of(caller, "authorId", request.authorId(), caller.id()));
         copy(request, discussion);
         // The author's foreign key decides whether they exist: flushed here, a dangling authorId is this call's 422.
         discussion.persistAndFlush();
@@ -79,7 +80,8 @@ public class DiscussionService {
     /** Deletes a discussion with one statement; PostgreSQL's ON DELETE CASCADE removes its posts. */
     public void delete(UUID id, IfMatch ifMatch) {
         if (!caller.isAdmin() && !CourseAccess.teaches(caller, find(id).course)) {
-            throw ProblemException.forbidden("Only the course's instructor or an admin deletes a discussion, with everyone's posts in it.");
+            throw ProblemException.forbidden(
+                    "Only the course's instructor or an admin deletes a discussion, with everyone's posts in it.");
         }
         if (!ConditionalDelete.byId(Discussion.class, id, ifMatch)) {
             throw ProblemException.notFound("discussion", id);
@@ -114,7 +116,8 @@ public class DiscussionService {
     /** @throws ProblemException 404 for a discussion that does not exist or that the caller may not see */
     private Discussion find(UUID id) {
         Where where = CourseAccess.readable(caller, "course.id").and("id = :id", "id", id);
-        return Discussion.<Discussion>find(where.query(), where.parameters()).firstResultOptional()
+        return Discussion.<Discussion>find(where.query(), where.parameters())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("discussion", id));
     }
 
@@ -123,7 +126,8 @@ public class DiscussionService {
         Discussion discussion = find(id);
         boolean author = discussion.author != null && caller.is(discussion.author.id);
         if (!author && !CourseAccess.teaches(caller, discussion.course)) {
-            throw ProblemException.forbidden("Only its author, the course's instructor or an admin edits a discussion.");
+            throw ProblemException.forbidden(
+                    "Only its author, the course's instructor or an admin edits a discussion.");
         }
         return discussion;
     }

@@ -12,8 +12,7 @@ import java.util.UUID;
  */
 final class DiscussionThread {
 
-    private DiscussionThread() {
-    }
+    private DiscussionThread() {}
 
     /**
      * @param posts every post of one discussion, oldest first; each list of replies keeps that order

@@ -10,12 +10,25 @@ import java.util.UUID;
  *
  * @param replies filled in while the tree is assembled (see {@link DiscussionThread})
  */
-public record ThreadedPost(UUID id, UUID authorId, UUID parentId, String content, Instant createdAt, Instant updatedAt,
-                           long version, List<ThreadedPost> replies) {
+public record ThreadedPost(
+        UUID id,
+        UUID authorId,
+        UUID parentId,
+        String content,
+        Instant createdAt,
+        Instant updatedAt,
+        long version,
+        List<ThreadedPost> replies) {
 
     static ThreadedPost of(DiscussionPost post) {
-        return new ThreadedPost(post.id, post.author == null ? null : post.author.id,
-                post.parent == null ? null : post.parent.id, post.content, post.createdAt, post.updatedAt, post.version,
+        return new ThreadedPost(
+                post.id,
+                post.author == null ? null : post.author.id,
+                post.parent == null ? null : post.parent.id,
+                post.content,
+                post.createdAt,
+                post.updatedAt,
+                post.version,
                 new ArrayList<>());
     }
 }

@@ -1,7 +1,5 @@
 package dev.lms.enrollment;
 
-import java.time.Instant;
-
 import dev.lms.course.Course;
 import dev.lms.persistence.AuditedEntity;
 import dev.lms.user.User;
@@ -11,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;

@@ -1,8 +1,7 @@
 package dev.lms.enrollment;
 
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
 
 /**
  * The body of POST and PUT /enrollments, and the shape a merge patch is applied to. {@code enrolledAt} is not part
@@ -11,7 +10,8 @@ import jakarta.validation.constraints.NotNull;
  * @param userId   the user taking the course (422 if there is none)
  * @param courseId the course (422 if there is none)
  */
-public record EnrollmentRequest(@NotNull UUID userId, @NotNull UUID courseId) {
+public record EnrollmentRequest(
+        @NotNull UUID userId, @NotNull UUID courseId) {
 
     /** The current state of an enrollment as a request, for merge patches. */
     static EnrollmentRequest of(Enrollment enrollment) {

@@ -1,8 +1,5 @@
 package dev.lms.enrollment;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.web.IfMatch;
@@ -26,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,8 +47,11 @@ public class EnrollmentResource {
 
     @GET
     @Operation(summary = "List enrollments, filtered by user and course")
-    public RestResponse<List<EnrollmentResponse>> list(@QueryParam("userId") UUID userId, @QueryParam("courseId") UUID courseId,
-                                                       @Valid @BeanParam PageRequest page, UriInfo uri) {
+    public RestResponse<List<EnrollmentResponse>> list(
+            @QueryParam("userId") UUID userId,
+            @QueryParam("courseId") UUID courseId,
+            @Valid @BeanParam PageRequest page,
+            UriInfo uri) {
         return enrollments.list(userId, courseId, page).toResponse(uri);
     }
 
@@ -70,8 +72,10 @@ public class EnrollmentResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace an enrollment")
-    public RestResponse<EnrollmentResponse> replace(@PathParam("id") UUID id, @Valid @NotNull EnrollmentRequest body,
-                                                    @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public RestResponse<EnrollmentResponse> replace(
+            @PathParam("id") UUID id,
+            @Valid @NotNull EnrollmentRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(enrollments.replace(id, body, ifMatch));
     }
 
@@ -79,9 +83,16 @@ public class EnrollmentResource {
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of an enrollment (JSON merge patch)")
-    @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = EnrollmentRequest.class)))
-    public RestResponse<EnrollmentResponse> patch(@PathParam("id") UUID id, JsonNode patch,
-                                                  @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) throws JsonProcessingException {
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = Responses.MERGE_PATCH_JSON,
+                            schema = @Schema(implementation = EnrollmentRequest.class)))
+    public RestResponse<EnrollmentResponse> patch(
+            @PathParam("id") UUID id,
+            JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
+            throws JsonProcessingException {
         return Responses.ok(enrollments.patch(id, patch, ifMatch));
     }
 
@@ -89,7 +100,8 @@ public class EnrollmentResource {
     @Path("{id}")
     @Operation(summary = "Unenroll: delete an enrollment")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public void delete(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         enrollments.delete(id, ifMatch);
     }
 }

@@ -1,7 +1,5 @@
 package dev.lms.enrollment;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.auth.Caller;
@@ -18,6 +16,7 @@ import dev.lms.web.ProblemException;
 import dev.lms.web.Sorting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 
 /**
  * Enrollments, as their callers may see them: an ADMIN every one, an INSTRUCTOR those of the courses they teach, a
@@ -40,10 +39,10 @@ public class EnrollmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<EnrollmentResponse> list(UUID userId, UUID courseId, PageRequest page) {
-        Where where = visible()
-                .and("user.id = :userId", "userId", userId)
-                .and("course.id = :courseId", "courseId", courseId);
-        return page.fetch(Enrollment.find(where.query(), SORTING.parse(page), where.parameters()), EnrollmentResponse::of);
+        Where where =
+                visible().and("user.id = :userId", "userId", userId).and("course.id = :courseId", "courseId", courseId);
+        return page.fetch(
+                Enrollment.find(where.query(), SORTING.parse(page), where.parameters()), EnrollmentResponse::of);
     }
 
     /**
@@ -55,12 +54,19 @@ public class EnrollmentService {
         Where course = CourseAccess.readable(caller, "c.id").and("c.id = :id", "id", courseId);
         // Of a course they may see, its instructor counts every enrollment, a student only their own.
         String visibleOnes = caller.isAdmin() ? "" : " on (c.instructor.id = :caller or e.user.id = :caller)";
-        long total = course.bind(Course.getEntityManager().createQuery("select count(e) from Course c left join c.enrollments e"
-                        + visibleOnes + " where " + course.query() + " group by c.id", Long.class))
-                .getResultList().stream().findFirst()
+        long total = course
+                .bind(Course.getEntityManager()
+                        .createQuery(
+                                "select count(e) from Course c left join c.enrollments e" + visibleOnes + " where "
+                                        + course.query() + " group by c.id",
+                                Long.class))
+                .getResultList()
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("course", courseId));
         Where where = visible().and("course.id = :courseId", "courseId", courseId);
-        return page.fetch(Enrollment.find(where.query(), SORTING.parse(page), where.parameters()), total, EnrollmentResponse::of);
+        return page.fetch(
+                Enrollment.find(where.query(), SORTING.parse(page), where.parameters()), total, EnrollmentResponse::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -115,7 +121,8 @@ public class EnrollmentService {
     private void copy(EnrollmentRequest request, Enrollment enrollment) {
         boolean sameCourse = enrollment.course != null && enrollment.course.id.equals(request.courseId());
         if (!sameCourse && !CourseAccess.teaches(caller, request.courseId())) {
-            throw ProblemException.unprocessable("courseId", "No course with id " + request.courseId() + " that you teach.");
+            throw ProblemException.unprocessable(
+                    "courseId", "No course with id " + request.courseId() + " that you teach.");
         }
         enrollment.user = User.getEntityManager().getReference(User.class, request.userId());
         enrollment.course = Course.getEntityManager().getReference(Course.class, request.courseId());
@@ -126,14 +133,18 @@ public class EnrollmentService {
         if (caller.isAdmin()) {
             return new Where();
         }
-        return new Where().and("(course.id in (" + CourseAccess.taughtCourseIds() + ") or user.id = :caller)",
-                CourseAccess.CALLER, caller.id());
+        return new Where()
+                .and(
+                        "(course.id in (" + CourseAccess.taughtCourseIds() + ") or user.id = :caller)",
+                        CourseAccess.CALLER,
+                        caller.id());
     }
 
     /** @throws ProblemException 404 for an enrollment that does not exist or that the caller may not see */
     private Enrollment find(UUID id) {
         Where where = visible().and("id = :id", "id", id);
-        return Enrollment.<Enrollment>find(where.query(), where.parameters()).firstResultOptional()
+        return Enrollment.<Enrollment>find(where.query(), where.parameters())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("enrollment", id));
     }
 
@@ -141,7 +152,8 @@ public class EnrollmentService {
     private Enrollment findManaged(UUID id) {
         Enrollment enrollment = find(id);
         if (!CourseAccess.teaches(caller, enrollment.course.id)) {
-            throw ProblemException.forbidden("Only the course's instructor or an admin changes or deletes its enrollments.");
+            throw ProblemException.forbidden(
+                    "Only the course's instructor or an admin changes or deletes its enrollments.");
         }
         return enrollment;
     }

@@ -1,7 +1,5 @@
 package dev.lms.grade;
 
-import java.math.BigDecimal;
-
 import dev.lms.persistence.AuditedEntity;
 import dev.lms.submission.Submission;
 import dev.lms.user.User;
@@ -12,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 

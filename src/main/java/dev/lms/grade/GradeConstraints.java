@@ -1,10 +1,9 @@
 package dev.lms.grade;
 
-import java.util.List;
-
 import dev.lms.web.ConstraintRule;
 import dev.lms.web.DatabaseConstraints;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** What the grades table's constraints (V1) mean to a client. */
 @ApplicationScoped
@@ -13,11 +12,15 @@ public class GradeConstraints implements DatabaseConstraints {
     @Override
     public List<ConstraintRule> rules() {
         return List.of(
-                ConstraintRule.unique("grades_submission_id_key", "submissionId",
+                ConstraintRule.unique(
+                        "grades_submission_id_key",
+                        "submissionId",
                         "This submission already has a grade; change that grade instead."),
                 // CASCADE and SET NULL on delete, so neither is ever "still referenced".
-                ConstraintRule.foreignKey("grades_submission_id_fkey", "submissionId", "No submission with this id exists.", null),
-                ConstraintRule.foreignKey("grades_graded_by_id_fkey", "gradedById", "No user with this id exists.", null),
+                ConstraintRule.foreignKey(
+                        "grades_submission_id_fkey", "submissionId", "No submission with this id exists.", null),
+                ConstraintRule.foreignKey(
+                        "grades_graded_by_id_fkey", "gradedById", "No user with this id exists.", null),
                 ConstraintRule.check("grades_score_not_negative", "score", "must be greater than or equal to 0"));
     }
 }

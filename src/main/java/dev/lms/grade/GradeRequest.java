@@ -1,11 +1,10 @@
 package dev.lms.grade;
 
-import java.math.BigDecimal;
-import java.util.UUID;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.util.UUID;
 
 /**
  * The body of POST and PUT /grades, and the shape a merge patch is applied to.
@@ -17,13 +16,15 @@ import jakarta.validation.constraints.NotNull;
  */
 public record GradeRequest(
         @NotNull UUID submissionId,
+
         @NotNull @DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal score,
+
         String feedback,
         UUID gradedById) {
 
     /** The current state of a grade as a request, for merge patches. */
     static GradeRequest of(Grade grade) {
-        return new GradeRequest(grade.submission.id, grade.score, grade.feedback,
-                grade.gradedBy == null ? null : grade.gradedBy.id);
+        return new GradeRequest(
+                grade.submission.id, grade.score, grade.feedback, grade.gradedBy == null ? null : grade.gradedBy.id);
     }
 }

@@ -1,8 +1,5 @@
 package dev.lms.grade;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.web.IfMatch;
@@ -26,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,8 +47,11 @@ public class GradeResource {
 
     @GET
     @Operation(summary = "List grades, filtered by submission and grader")
-    public RestResponse<List<GradeResponse>> list(@QueryParam("submissionId") UUID submissionId, @QueryParam("gradedById") UUID gradedById,
-                                                       @Valid @BeanParam PageRequest page, UriInfo uri) {
+    public RestResponse<List<GradeResponse>> list(
+            @QueryParam("submissionId") UUID submissionId,
+            @QueryParam("gradedById") UUID gradedById,
+            @Valid @BeanParam PageRequest page,
+            UriInfo uri) {
         return grades.list(submissionId, gradedById, page).toResponse(uri);
     }
 
@@ -70,8 +72,10 @@ public class GradeResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a grade")
-    public RestResponse<GradeResponse> replace(@PathParam("id") UUID id, @Valid @NotNull GradeRequest body,
-                                                    @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public RestResponse<GradeResponse> replace(
+            @PathParam("id") UUID id,
+            @Valid @NotNull GradeRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(grades.replace(id, body, ifMatch));
     }
 
@@ -79,9 +83,16 @@ public class GradeResource {
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of a grade (JSON merge patch)")
-    @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = GradeRequest.class)))
-    public RestResponse<GradeResponse> patch(@PathParam("id") UUID id, JsonNode patch,
-                                                  @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) throws JsonProcessingException {
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = Responses.MERGE_PATCH_JSON,
+                            schema = @Schema(implementation = GradeRequest.class)))
+    public RestResponse<GradeResponse> patch(
+            @PathParam("id") UUID id,
+            JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
+            throws JsonProcessingException {
         return Responses.ok(grades.patch(id, patch, ifMatch));
     }
 
@@ -89,7 +100,8 @@ public class GradeResource {
     @Path("{id}")
     @Operation(summary = "Delete a grade")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public void delete(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         grades.delete(id, ifMatch);
     }
 }

@@ -1,9 +1,5 @@
 package dev.lms.grade;
 
-import java.math.BigDecimal;
-import java.util.Objects;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.auth.Caller;
@@ -21,6 +17,9 @@ import dev.lms.web.ProblemException;
 import dev.lms.web.Sorting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Grades, as their callers may see them: an ADMIN every one, an INSTRUCTOR those in the courses they teach, everyone
@@ -115,7 +114,8 @@ public class GradeService {
             return gradedById;
         }
         if (gradedById != null && !caller.is(gradedById)) {
-            throw ProblemException.forbidden("You can only grade as yourself: gradedById must be your own id, or left out.");
+            throw ProblemException.forbidden(
+                    "You can only grade as yourself: gradedById must be your own id, or left out.");
         }
         return caller.id();
     }
@@ -127,11 +127,17 @@ public class GradeService {
      * may not grade, their own work in a course they do not teach, is a 403.
      */
     private Submission scoredWithin(UUID submissionId, BigDecimal score) {
-        Where where = caller.isAdmin() ? new Where() : new Where().and("(s.assignment.course.id in ("
-                + CourseAccess.taughtCourseIds() + ") or s.student.id = :caller)", CourseAccess.CALLER, caller.id());
+        Where where = caller.isAdmin()
+                ? new Where()
+                : new Where()
+                        .and(
+                                "(s.assignment.course.id in (" + CourseAccess.taughtCourseIds()
+                                        + ") or s.student.id = :caller)",
+                                CourseAccess.CALLER,
+                                caller.id());
         where.and("s.id = :id", "id", submissionId);
-        Submission submission = Submission.<Submission>find("from Submission s join fetch s.assignment where " + where.query(),
-                        where.parameters())
+        Submission submission = Submission.<Submission>find(
+                        "from Submission s join fetch s.assignment where " + where.query(), where.parameters())
                 .firstResult();
         if (submission == null) {
             throw ProblemException.unprocessable("submissionId", "No submission with id " + submissionId + ".");
@@ -141,8 +147,8 @@ public class GradeService {
         }
         int points = submission.assignment.points;
         if (score.compareTo(BigDecimal.valueOf(points)) > 0) {
-            throw ProblemException.unprocessable("score",
-                    "must be at most " + points + ", the points of assignment " + submission.assignment.id);
+            throw ProblemException.unprocessable(
+                    "score", "must be at most " + points + ", the points of assignment " + submission.assignment.id);
         }
         return submission;
     }
@@ -157,7 +163,8 @@ public class GradeService {
             throw ProblemException.unprocessable("gradedById", "No user with id " + gradedById + ".");
         }
         if (grader.role == UserRole.STUDENT) {
-            throw ProblemException.unprocessable("gradedById",
+            throw ProblemException.unprocessable(
+                    "gradedById",
                     "User " + gradedById + " is a STUDENT; grades are given by an INSTRUCTOR or an ADMIN.");
         }
         return grader;
@@ -168,21 +175,27 @@ public class GradeService {
         if (caller.isAdmin()) {
             return new Where();
         }
-        return new Where().and("(submission.assignment.course.id in (" + CourseAccess.taughtCourseIds()
-                + ") or submission.student.id = :caller)", CourseAccess.CALLER, caller.id());
+        return new Where()
+                .and(
+                        "(submission.assignment.course.id in (" + CourseAccess.taughtCourseIds()
+                                + ") or submission.student.id = :caller)",
+                        CourseAccess.CALLER,
+                        caller.id());
     }
 
     /** @throws ProblemException 404 for a grade that does not exist or that the caller may not see */
     private Grade find(UUID id) {
         Where where = visible().and("id = :id", "id", id);
-        return Grade.<Grade>find(where.query(), where.parameters()).firstResultOptional()
+        return Grade.<Grade>find(where.query(), where.parameters())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("grade", id));
     }
 
     /** @throws ProblemException 404 as {@link #find}; 403 when the caller sees the grade (of their own work) but does not teach the course */
     private Grade findManaged(UUID id) {
         Grade grade = find(id);
-        if (!caller.isAdmin() && Grade.count("id = ?1 and submission.assignment.course.instructor.id = ?2", id, caller.id()) == 0) {
+        if (!caller.isAdmin()
+                && Grade.count("id = ?1 and submission.assignment.course.instructor.id = ?2", id, caller.id()) == 0) {
             throw ProblemException.forbidden("Only the course's instructor or an admin changes or deletes a grade.");
         }
         return grade;

@@ -1,12 +1,11 @@
 package dev.lms.health;
 
-import java.time.Instant;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,13 +26,16 @@ public class DatabaseHealth {
     private volatile double lastKnownDrift = Double.NaN;
 
     DatabaseHealth(DatabaseProbe probe, DatabaseHealthConfig config, MeterRegistry registry) {
-        this.sharedCheck = Uni.createFrom().item(probe::check)
+        this.sharedCheck = Uni.createFrom()
+                .item(probe::check)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(config.timeout())
-                .recoverWithItem(() -> DatabaseReport.failed(Instant.now(),
-                        "no answer within " + config.timeout().toMillis() + " ms"))
+                .ifNoItem()
+                .after(config.timeout())
+                .recoverWithItem(() -> DatabaseReport.failed(
+                        Instant.now(), "no answer within " + config.timeout().toMillis() + " ms"))
                 .invoke(this::remember)
-                .memoize().atLeast(config.cacheFor());
+                .memoize()
+                .atLeast(config.cacheFor());
         Gauge.builder("lms.schema.drift", this, health -> health.lastKnownDrift)
                 .description("Expected tables, foreign keys and indexes that are missing or have the wrong delete rule,"
                         + " as of the last database check that could read the catalog")

@@ -1,9 +1,8 @@
 package dev.lms.health;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How the database check behaves under probing: {@code lms.health.db.*}. */
 @ConfigMapping(prefix = "lms.health.db")

@@ -20,10 +20,10 @@ public class DatabaseHealthResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> check() {
-        return health.report().map(report -> Response
-                .status(report.isUp() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
-                .header("Cache-Control", "no-store")
-                .entity(report)
-                .build());
+        return health.report()
+                .map(report -> Response.status(report.isUp() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                        .header("Cache-Control", "no-store")
+                        .entity(report)
+                        .build());
     }
 }

@@ -1,5 +1,12 @@
 package dev.lms.health;
 
+import dev.lms.db.ConnectionFailure;
+import dev.lms.health.DatabaseReport.Database;
+import dev.lms.health.DatabaseReport.Migrations;
+import dev.lms.schema.CatalogInspector;
+import dev.lms.schema.CatalogSnapshot;
+import dev.lms.schema.SchemaDrift;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -12,16 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import dev.lms.db.ConnectionFailure;
-import dev.lms.health.DatabaseReport.Database;
-import dev.lms.health.DatabaseReport.Migrations;
-import dev.lms.schema.CatalogInspector;
-import dev.lms.schema.CatalogSnapshot;
-import dev.lms.schema.SchemaDrift;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -59,7 +57,8 @@ class DatabaseProbe {
     void learnShippedMigrations() {
         try {
             shipped = Arrays.stream(flyway.info().all())
-                    .filter(migration -> migration.isVersioned() && migration.getState().isResolved())
+                    .filter(migration ->
+                            migration.isVersioned() && migration.getState().isResolved())
                     .map(MigrationInfo::getVersion)
                     .distinct()
                     .toList();
@@ -81,7 +80,8 @@ class DatabaseProbe {
             }
             double latencyMs = Math.round((System.nanoTime() - start) / 100_000.0) / 10.0;
             DatabaseMetaData metadata = connection.getMetaData();
-            database = new Database(metadata.getDatabaseProductName(), metadata.getDatabaseProductVersion(), latencyMs, null);
+            database = new Database(
+                    metadata.getDatabaseProductName(), metadata.getDatabaseProductVersion(), latencyMs, null);
             catalog = CatalogInspector.inspect(connection);
             current = appliedVersion(connection);
         } catch (SQLException e) {
@@ -98,7 +98,8 @@ class DatabaseProbe {
         String sql = "SELECT version FROM " + (schema == null ? "" : quote(schema) + ".") + table
                 + " WHERE success AND version IS NOT NULL";
         List<MigrationVersion> versions = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 versions.add(MigrationVersion.fromVersion(rows.getString(1)));
             }
@@ -113,8 +114,11 @@ class DatabaseProbe {
 
     private Migrations migrations(Optional<MigrationVersion> current) {
         List<MigrationVersion> known = shipped;
-        Integer pending = known == null ? null
-                : (int) known.stream().filter(v -> current.isEmpty() || v.isNewerThan(current.get())).count();
+        Integer pending = known == null
+                ? null
+                : (int) known.stream()
+                        .filter(v -> current.isEmpty() || v.isNewerThan(current.get()))
+                        .count();
         return new Migrations(current.map(MigrationVersion::getVersion).orElse(null), pending);
     }
 

@@ -25,7 +25,8 @@ public class DatabaseReadinessCheck implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         return health.report().map(report -> {
-            HealthCheckResponseBuilder response = HealthCheckResponse.named("database").status(report.isUp())
+            HealthCheckResponseBuilder response = HealthCheckResponse.named("database")
+                    .status(report.isUp())
                     .withData("checkedAt", report.checkedAt().toString());
             if (report.migrations() != null && report.migrations().current() != null) {
                 response.withData("migration", report.migrations().current());

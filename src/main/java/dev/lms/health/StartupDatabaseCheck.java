@@ -27,8 +27,10 @@ public class StartupDatabaseCheck implements HealthCheck {
     private final String jdbcUrl;
     private volatile DatabaseReport atStartup;
 
-    StartupDatabaseCheck(DatabaseProbe probe, DatabaseHealth health,
-                         @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl) {
+    StartupDatabaseCheck(
+            DatabaseProbe probe,
+            DatabaseHealth health,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl) {
         this.probe = probe;
         this.health = health;
         this.jdbcUrl = jdbcUrl;
@@ -39,15 +41,27 @@ public class StartupDatabaseCheck implements HealthCheck {
         DatabaseReport report = health.report().await().indefinitely();
         String host = host();
         if (report.database().error() != null) {
-            LOG.warnf("Database at %s did not answer the start-up check: %s", host, report.database().error());
+            LOG.warnf(
+                    "Database at %s did not answer the start-up check: %s",
+                    host, report.database().error());
         } else if (report.isUp()) {
-            LOG.infof("Database: %s %s at %s, migration version %s (none pending), schema matches:"
+            LOG.infof(
+                    "Database: %s %s at %s, migration version %s (none pending), schema matches:"
                             + " %d tables, %d foreign keys, %d indexes",
-                    report.database().product(), report.database().version(), host, report.migrations().current(),
-                    ExpectedSchema.TABLES.size(), ExpectedSchema.FOREIGN_KEYS.size(), ExpectedSchema.INDEXES.size());
+                    report.database().product(),
+                    report.database().version(),
+                    host,
+                    report.migrations().current(),
+                    ExpectedSchema.TABLES.size(),
+                    ExpectedSchema.FOREIGN_KEYS.size(),
+                    ExpectedSchema.INDEXES.size());
         } else {
-            LOG.warnf("Database: %s %s at %s, migration version %s; NOT READY: %s",
-                    report.database().product(), report.database().version(), host, report.migrations().current(),
+            LOG.warnf(
+                    "Database: %s %s at %s, migration version %s; NOT READY: %s",
+                    report.database().product(),
+                    report.database().version(),
+                    host,
+                    report.migrations().current(),
                     String.join("; ", report.problems()));
         }
         atStartup = report;

@@ -1,11 +1,10 @@
 package dev.lms.persistence;
 
-import java.util.UUID;
-
 import dev.lms.web.IfMatch;
 import dev.lms.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
+import java.util.UUID;
 
 /**
  * Deletes one row by id with a single DELETE statement, honouring If-Match: the version is part of the WHERE
@@ -13,8 +12,7 @@ import jakarta.persistence.EntityManager;
  */
 public final class ConditionalDelete {
 
-    private ConditionalDelete() {
-    }
+    private ConditionalDelete() {}
 
     /**
      * @return whether a row was deleted; false when there is no row with this id
@@ -24,11 +22,14 @@ public final class ConditionalDelete {
         EntityManager entityManager = Panache.getEntityManager(type);
         String entity = entityManager.getMetamodel().entity(type).getName();
         if (ifMatch.isAny()) {
-            return entityManager.createQuery("delete from " + entity + " where id = :id")
-                    .setParameter("id", id)
-                    .executeUpdate() > 0;
+            return entityManager
+                            .createQuery("delete from " + entity + " where id = :id")
+                            .setParameter("id", id)
+                            .executeUpdate()
+                    > 0;
         }
-        int deleted = entityManager.createQuery("delete from " + entity + " where id = :id and version in :versions")
+        int deleted = entityManager
+                .createQuery("delete from " + entity + " where id = :id and version in :versions")
                 .setParameter("id", id)
                 .setParameter("versions", ifMatch.versions())
                 .executeUpdate();
@@ -36,9 +37,12 @@ public final class ConditionalDelete {
             return true;
         }
         // Only on the refusal path: tell a stale version (412) from a missing row (404).
-        Long current = entityManager.createQuery("select version from " + entity + " where id = :id", Long.class)
+        Long current = entityManager
+                .createQuery("select version from " + entity + " where id = :id", Long.class)
                 .setParameter("id", id)
-                .getResultStream().findFirst().orElse(null);
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         if (current == null) {
             return false;
         }

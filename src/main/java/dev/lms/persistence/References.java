@@ -1,8 +1,7 @@
 package dev.lms.persistence;
 
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.Panache;
+import java.util.UUID;
 
 /**
  * A reference to a row by id, without loading it: the foreign key decides whether it exists when the referring row is
@@ -10,8 +9,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
  */
 public final class References {
 
-    private References() {
-    }
+    private References() {}
 
     /** @return a lazy reference to the row with this id, or null when {@code id} is null */
     public static <T> T to(Class<T> type, UUID id) {

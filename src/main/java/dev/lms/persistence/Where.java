@@ -1,10 +1,9 @@
 package dev.lms.persistence;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The WHERE clause of a filtered list, built from optional filters: a filter whose value is null is left out.

@@ -1,7 +1,6 @@
 package dev.lms.schema;
 
 import java.sql.SQLException;
-
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -42,9 +41,10 @@ public class BaselineGuard implements Callback {
             throw new FlywayException("Could not read the catalog to check the existing schema before baselining", e);
         }
         if (!drift.isNone()) {
-            throw new FlywayException("Refusing to baseline: the database has tables but no Flyway history, and its schema"
-                    + " does not match V1. Differences:\n  - " + String.join("\n  - ", drift.describe())
-                    + "\nBring the schema in line with migrations/V1__init.sql, or point the service at an empty database.");
+            throw new FlywayException(
+                    "Refusing to baseline: the database has tables but no Flyway history, and its schema"
+                            + " does not match V1. Differences:\n  - " + String.join("\n  - ", drift.describe())
+                            + "\nBring the schema in line with migrations/V1__init.sql, or point the service at an empty database.");
         }
         LOG.info("Existing schema matches V1: baselining it at version 1");
     }

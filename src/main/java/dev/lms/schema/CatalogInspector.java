@@ -1,5 +1,7 @@
 package dev.lms.schema;
 
+import dev.lms.schema.ExpectedSchema.ForeignKey;
+import dev.lms.schema.ExpectedSchema.Index;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,9 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import dev.lms.schema.ExpectedSchema.ForeignKey;
-import dev.lms.schema.ExpectedSchema.Index;
 
 /**
  * Reads tables, foreign keys and indexes of the connection's current schema from {@code pg_catalog}.
@@ -50,28 +49,36 @@ public final class CatalogInspector {
              WHERE n.nspname = current_schema() AND i.indisvalid
             """;
 
-    private CatalogInspector() {
-    }
+    private CatalogInspector() {}
 
     public static CatalogSnapshot inspect(Connection connection) throws SQLException {
         Set<String> tables = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(TABLES); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(TABLES);
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 tables.add(rows.getString(1));
             }
         }
         List<ForeignKey> foreignKeys = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEYS); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEYS);
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                foreignKeys.add(new ForeignKey(rows.getString("table_name"), rows.getString("column_names"),
-                        rows.getString("referenced_table"), DeleteRule.fromCatalogCode(rows.getString("delete_rule"))));
+                foreignKeys.add(new ForeignKey(
+                        rows.getString("table_name"),
+                        rows.getString("column_names"),
+                        rows.getString("referenced_table"),
+                        DeleteRule.fromCatalogCode(rows.getString("delete_rule"))));
             }
         }
         List<Index> indexes = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(INDEXES); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(INDEXES);
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                indexes.add(new Index(rows.getString("index_name"), rows.getString("table_name"),
-                        rows.getString("key_columns"), rows.getBoolean("indisunique")));
+                indexes.add(new Index(
+                        rows.getString("index_name"),
+                        rows.getString("table_name"),
+                        rows.getString("key_columns"),
+                        rows.getBoolean("indisunique")));
             }
         }
         return new CatalogSnapshot(Set.copyOf(tables), List.copyOf(foreignKeys), List.copyOf(indexes));

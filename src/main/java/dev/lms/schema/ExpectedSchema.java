@@ -29,8 +29,16 @@ public final class ExpectedSchema {
     }
 
     public static final List<String> TABLES = List.of(
-            "users", "courses", "enrollments", "assignments", "submissions",
-            "grades", "discussions", "discussion_posts", "announcements", "course_content");
+            "users",
+            "courses",
+            "enrollments",
+            "assignments",
+            "submissions",
+            "grades",
+            "discussions",
+            "discussion_posts",
+            "announcements",
+            "course_content");
 
     public static final List<ForeignKey> FOREIGN_KEYS = List.of(
             new ForeignKey("courses", "instructor_id", "users", RESTRICT),
@@ -71,7 +79,11 @@ public final class ExpectedSchema {
             new Index("discussions_course_id_created_at_idx", "discussions", "course_id, created_at", false),
             new Index("discussions_author_id_idx", "discussions", "author_id", false),
             new Index("discussion_posts_pkey", "discussion_posts", "id", true),
-            new Index("discussion_posts_discussion_id_created_at_idx", "discussion_posts", "discussion_id, created_at", false),
+            new Index(
+                    "discussion_posts_discussion_id_created_at_idx",
+                    "discussion_posts",
+                    "discussion_id, created_at",
+                    false),
             new Index("discussion_posts_author_id_idx", "discussion_posts", "author_id", false),
             new Index("discussion_posts_parent_id_idx", "discussion_posts", "parent_id", false),
             new Index("announcements_pkey", "announcements", "id", true),
@@ -80,6 +92,5 @@ public final class ExpectedSchema {
             new Index("course_content_pkey", "course_content", "id", true),
             new Index("course_content_course_id_position_idx", "course_content", "course_id, \"position\"", false));
 
-    private ExpectedSchema() {
-    }
+    private ExpectedSchema() {}
 }

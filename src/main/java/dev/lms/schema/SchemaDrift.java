@@ -1,11 +1,10 @@
 package dev.lms.schema;
 
+import dev.lms.schema.ExpectedSchema.ForeignKey;
+import dev.lms.schema.ExpectedSchema.Index;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import dev.lms.schema.ExpectedSchema.ForeignKey;
-import dev.lms.schema.ExpectedSchema.Index;
 
 /**
  * How a live schema differs from {@link ExpectedSchema}. Objects the service does not know about are ignored:
@@ -14,15 +13,17 @@ import dev.lms.schema.ExpectedSchema.Index;
  * Foreign keys are matched by table, column and referenced table; indexes by table, key and uniqueness, so a
  * legacy database whose objects carry other names still matches.
  */
-public record SchemaDrift(List<String> missingTables,
-                          List<ForeignKey> missingForeignKeys,
-                          List<WrongDeleteRule> wrongDeleteRules,
-                          List<Index> missingIndexes) {
+public record SchemaDrift(
+        List<String> missingTables,
+        List<ForeignKey> missingForeignKeys,
+        List<WrongDeleteRule> wrongDeleteRules,
+        List<Index> missingIndexes) {
 
     public record WrongDeleteRule(ForeignKey expected, DeleteRule found) {
         public String describe() {
-            return expected.table() + "." + expected.column() + " -> " + expected.referencedTable()
-                    + " is ON DELETE " + found.sql() + ", expected ON DELETE " + expected.onDelete().sql();
+            return expected.table() + "." + expected.column() + " -> " + expected.referencedTable() + " is ON DELETE "
+                    + found.sql() + ", expected ON DELETE "
+                    + expected.onDelete().sql();
         }
     }
 
@@ -47,16 +48,21 @@ public record SchemaDrift(List<String> missingTables,
         }
 
         List<Index> missingIndexes = ExpectedSchema.INDEXES.stream()
-                .filter(expected -> live.indexes().stream().noneMatch(index -> index.table().equals(expected.table())
-                        && index.columns().equals(expected.columns())
-                        && index.unique() == expected.unique()))
+                .filter(expected -> live.indexes().stream()
+                        .noneMatch(index -> index.table().equals(expected.table())
+                                && index.columns().equals(expected.columns())
+                                && index.unique() == expected.unique()))
                 .toList();
 
-        return new SchemaDrift(missingTables, List.copyOf(missingForeignKeys), List.copyOf(wrongDeleteRules), missingIndexes);
+        return new SchemaDrift(
+                missingTables, List.copyOf(missingForeignKeys), List.copyOf(wrongDeleteRules), missingIndexes);
     }
 
     public boolean isNone() {
-        return missingTables.isEmpty() && missingForeignKeys.isEmpty() && wrongDeleteRules.isEmpty() && missingIndexes.isEmpty();
+        return missingTables.isEmpty()
+                && missingForeignKeys.isEmpty()
+                && wrongDeleteRules.isEmpty()
+                && missingIndexes.isEmpty();
     }
 
     /** Missing or wrong objects, counted one each: the figure the drift gauge reports. */

@@ -1,10 +1,9 @@
 package dev.lms.submission;
 
-import java.util.List;
-
 import dev.lms.web.ConstraintRule;
 import dev.lms.web.DatabaseConstraints;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** What the submissions table's constraints (V1) mean to a client. */
 @ApplicationScoped
@@ -13,12 +12,15 @@ public class SubmissionConstraints implements DatabaseConstraints {
     @Override
     public List<ConstraintRule> rules() {
         return List.of(
-                ConstraintRule.unique("submissions_assignment_id_student_id_key", "studentId",
+                ConstraintRule.unique(
+                        "submissions_assignment_id_student_id_key",
+                        "studentId",
                         "This student has already submitted this assignment; change that submission instead."),
                 // Both cascade on delete, so neither is ever "still referenced".
-                ConstraintRule.foreignKey("submissions_assignment_id_fkey", "assignmentId",
-                        "No assignment with this id exists.", null),
-                ConstraintRule.foreignKey("submissions_student_id_fkey", "studentId", "No user with this id exists.", null),
+                ConstraintRule.foreignKey(
+                        "submissions_assignment_id_fkey", "assignmentId", "No assignment with this id exists.", null),
+                ConstraintRule.foreignKey(
+                        "submissions_student_id_fkey", "studentId", "No user with this id exists.", null),
                 ConstraintRule.check("submissions_file_url_http", "fileUrl", "must be an http or https URL"));
     }
 }

@@ -1,9 +1,8 @@
 package dev.lms.submission;
 
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.UUID;
 
 /**
  * The body of POST and PUT /submissions, and the shape a merge patch is applied to. {@code submittedAt} is not part
@@ -17,10 +16,13 @@ public record SubmissionRequest(
         @NotNull UUID assignmentId,
         @NotNull UUID studentId,
         String content,
-        @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL") String fileUrl) {
+
+        @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")
+        String fileUrl) {
 
     /** The current state of a submission as a request, for merge patches. */
     static SubmissionRequest of(Submission submission) {
-        return new SubmissionRequest(submission.assignment.id, submission.student.id, submission.content, submission.fileUrl);
+        return new SubmissionRequest(
+                submission.assignment.id, submission.student.id, submission.content, submission.fileUrl);
     }
 }

@@ -1,8 +1,5 @@
 package dev.lms.submission;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.web.IfMatch;
@@ -26,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,8 +47,11 @@ public class SubmissionResource {
 
     @GET
     @Operation(summary = "List submissions, filtered by assignment and student")
-    public RestResponse<List<SubmissionResponse>> list(@QueryParam("assignmentId") UUID assignmentId, @QueryParam("studentId") UUID studentId,
-                                                       @Valid @BeanParam PageRequest page, UriInfo uri) {
+    public RestResponse<List<SubmissionResponse>> list(
+            @QueryParam("assignmentId") UUID assignmentId,
+            @QueryParam("studentId") UUID studentId,
+            @Valid @BeanParam PageRequest page,
+            UriInfo uri) {
         return submissions.list(assignmentId, studentId, page).toResponse(uri);
     }
 
@@ -70,8 +72,10 @@ public class SubmissionResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a submission")
-    public RestResponse<SubmissionResponse> replace(@PathParam("id") UUID id, @Valid @NotNull SubmissionRequest body,
-                                                    @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public RestResponse<SubmissionResponse> replace(
+            @PathParam("id") UUID id,
+            @Valid @NotNull SubmissionRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(submissions.replace(id, body, ifMatch));
     }
 
@@ -79,9 +83,16 @@ public class SubmissionResource {
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of a submission (JSON merge patch)")
-    @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = SubmissionRequest.class)))
-    public RestResponse<SubmissionResponse> patch(@PathParam("id") UUID id, JsonNode patch,
-                                                  @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) throws JsonProcessingException {
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = Responses.MERGE_PATCH_JSON,
+                            schema = @Schema(implementation = SubmissionRequest.class)))
+    public RestResponse<SubmissionResponse> patch(
+            @PathParam("id") UUID id,
+            JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
+            throws JsonProcessingException {
         return Responses.ok(submissions.patch(id, patch, ifMatch));
     }
 
@@ -89,7 +100,8 @@ public class SubmissionResource {
     @Path("{id}")
     @Operation(summary = "Delete a submission with its grade")
     @APIResponse(responseCode = "204", description = "Deleted, with its grade")
-    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public void delete(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         submissions.delete(id, ifMatch);
     }
 }

@@ -1,7 +1,5 @@
 package dev.lms.submission;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.assignment.Assignment;
@@ -20,6 +18,7 @@ import dev.lms.web.ProblemException;
 import dev.lms.web.Sorting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 
 /**
  * Submissions, as their callers may see them: an ADMIN every one, an INSTRUCTOR those to the assignments of the
@@ -46,7 +45,8 @@ public class SubmissionService {
         Where where = visible()
                 .and("assignment.id = :assignmentId", "assignmentId", assignmentId)
                 .and("student.id = :studentId", "studentId", studentId);
-        return page.fetch(Submission.find(where.query(), SORTING.parse(page), where.parameters()), SubmissionResponse::of);
+        return page.fetch(
+                Submission.find(where.query(), SORTING.parse(page), where.parameters()), SubmissionResponse::of);
     }
 
     /**
@@ -59,12 +59,19 @@ public class SubmissionService {
         Where assignment = CourseAccess.readable(caller, "c.id").and("a.id = :id", "id", assignmentId);
         // Of an assignment they may see, the course's instructor counts every submission, a student only their own.
         String visibleOnes = caller.isAdmin() ? "" : " on (c.instructor.id = :caller or s.student.id = :caller)";
-        long total = assignment.bind(Assignment.getEntityManager().createQuery("select count(s) from Assignment a join a.course c"
-                        + " left join a.submissions s" + visibleOnes + " where " + assignment.query() + " group by a.id", Long.class))
-                .getResultList().stream().findFirst()
+        long total = assignment
+                .bind(Assignment.getEntityManager()
+                        .createQuery(
+                                "select count(s) from Assignment a join a.course c" + " left join a.submissions s"
+                                        + visibleOnes + " where " + assignment.query() + " group by a.id",
+                                Long.class))
+                .getResultList()
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("assignment", assignmentId));
         Where where = visible().and("assignment.id = :assignmentId", "assignmentId", assignmentId);
-        return page.fetch(Submission.find(where.query(), SORTING.parse(page), where.parameters()), total, SubmissionResponse::of);
+        return page.fetch(
+                Submission.find(where.query(), SORTING.parse(page), where.parameters()), total, SubmissionResponse::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -131,7 +138,8 @@ public class SubmissionService {
      */
     private Assignment assignmentTakenBy(UUID assignmentId, UUID studentId) {
         Where where = CourseAccess.readable(caller, "course.id").and("id = :id", "id", assignmentId);
-        Assignment assignment = Assignment.<Assignment>find(where.query(), where.parameters()).firstResult();
+        Assignment assignment =
+                Assignment.<Assignment>find(where.query(), where.parameters()).firstResult();
         if (assignment == null) {
             throw ProblemException.unprocessable("assignmentId", "No assignment with id " + assignmentId + ".");
         }
@@ -139,8 +147,10 @@ public class SubmissionService {
             if (User.count("id", studentId) == 0) {
                 throw ProblemException.unprocessable("studentId", "No user with id " + studentId + ".");
             }
-            throw ProblemException.unprocessable("studentId", "User " + studentId + " is not enrolled in course "
-                    + assignment.course.id + ", which assignment " + assignmentId + " belongs to.");
+            throw ProblemException.unprocessable(
+                    "studentId",
+                    "User " + studentId + " is not enrolled in course " + assignment.course.id + ", which assignment "
+                            + assignmentId + " belongs to.");
         }
         return assignment;
     }
@@ -150,14 +160,18 @@ public class SubmissionService {
         if (caller.isAdmin()) {
             return new Where();
         }
-        return new Where().and("(assignment.course.id in (" + CourseAccess.taughtCourseIds() + ") or student.id = :caller)",
-                CourseAccess.CALLER, caller.id());
+        return new Where()
+                .and(
+                        "(assignment.course.id in (" + CourseAccess.taughtCourseIds() + ") or student.id = :caller)",
+                        CourseAccess.CALLER,
+                        caller.id());
     }
 
     /** @throws ProblemException 404 for a submission that does not exist or that the caller may not see */
     private Submission find(UUID id) {
         Where where = visible().and("id = :id", "id", id);
-        return Submission.<Submission>find(where.query(), where.parameters()).firstResultOptional()
+        return Submission.<Submission>find(where.query(), where.parameters())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("submission", id));
     }
 
@@ -171,10 +185,12 @@ public class SubmissionService {
             return submission;
         }
         if (!caller.is(submission.student.id)) {
-            throw ProblemException.forbidden("Only the student who submitted this work, or an admin, changes or deletes it.");
+            throw ProblemException.forbidden(
+                    "Only the student who submitted this work, or an admin, changes or deletes it.");
         }
         if (Grade.count("submission.id", id) > 0) {
-            throw ProblemException.forbidden("This submission has been graded; it can no longer be changed or withdrawn.");
+            throw ProblemException.forbidden(
+                    "This submission has been graded; it can no longer be changed or withdrawn.");
         }
         return submission;
     }

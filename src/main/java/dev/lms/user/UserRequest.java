@@ -16,8 +16,8 @@ public record UserRequest(
         @NotBlank @Email String email,
         @NotBlank String name,
         @NotNull UserRole role,
-        @Size(min = 8, message = "must be at least 8 characters")
-        @Schema(writeOnly = true, minLength = 8, description = "Write-only; stored as a bcrypt hash.")
+
+        @Size(min = 8, message = "must be at least 8 characters") @Schema(writeOnly = true, minLength = 8, description = "Write-only; stored as a bcrypt hash.")
         String password) {
 
     /** The current state of a user as a request, for merge patches. The password is unknown, so it stays absent. */
@@ -28,7 +28,7 @@ public record UserRequest(
     /** Keeps the password out of logs and error messages. */
     @Override
     public String toString() {
-        return "UserRequest[email=" + email + ", name=" + name + ", role=" + role
-                + ", password=" + (password == null ? "absent" : "***") + "]";
+        return "UserRequest[email=" + email + ", name=" + name + ", role=" + role + ", password="
+                + (password == null ? "absent" : "***") + "]";
     }
 }

@@ -1,8 +1,5 @@
 package dev.lms.user;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.web.IfMatch;
@@ -27,6 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,8 +48,11 @@ public class UserResource {
 
     @GET
     @Operation(summary = "List users, filtered by role and email")
-    public RestResponse<List<UserResponse>> list(@QueryParam("role") UserRole role, @QueryParam("email") @Email String email,
-                         @Valid @BeanParam PageRequest page, UriInfo uri) {
+    public RestResponse<List<UserResponse>> list(
+            @QueryParam("role") UserRole role,
+            @QueryParam("email") @Email String email,
+            @Valid @BeanParam PageRequest page,
+            UriInfo uri) {
         return users.list(role, email, page).toResponse(uri);
     }
 
@@ -78,8 +80,10 @@ public class UserResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a user")
-    public RestResponse<UserResponse> replace(@PathParam("id") UUID id, @Valid @NotNull UserRequest body,
-                            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public RestResponse<UserResponse> replace(
+            @PathParam("id") UUID id,
+            @Valid @NotNull UserRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         return Responses.ok(users.replace(id, body, ifMatch));
     }
 
@@ -87,9 +91,16 @@ public class UserResource {
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of a user (JSON merge patch)")
-    @RequestBody(content = @Content(mediaType = Responses.MERGE_PATCH_JSON, schema = @Schema(implementation = UserRequest.class)))
-    public RestResponse<UserResponse> patch(@PathParam("id") UUID id, JsonNode patch,
-                          @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) throws JsonProcessingException {
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = Responses.MERGE_PATCH_JSON,
+                            schema = @Schema(implementation = UserRequest.class)))
+    public RestResponse<UserResponse> patch(
+            @PathParam("id") UUID id,
+            JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch)
+            throws JsonProcessingException {
         return Responses.ok(users.patch(id, patch, ifMatch));
     }
 
@@ -97,7 +108,8 @@ public class UserResource {
     @Path("{id}")
     @Operation(summary = "Delete a user; refused while they still teach a course")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
+    public void delete(
+            @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         users.delete(id, ifMatch);
     }
 }

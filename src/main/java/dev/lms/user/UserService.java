@@ -1,7 +1,5 @@
 package dev.lms.user;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.auth.Caller;
@@ -18,6 +16,7 @@ import dev.lms.web.Sorting;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 
 /**
  * Users, as their callers may see them: an ADMIN everyone, an INSTRUCTOR themselves and the students enrolled in the
@@ -100,7 +99,9 @@ public class UserService {
         if (request.role() != user.role && !caller.isAdmin()) {
             throw ProblemException.forbidden("Only an admin changes roles.");
         }
-        if (request.role() == UserRole.STUDENT && user.role != UserRole.STUDENT && Course.count("instructor.id", user.id) > 0) {
+        if (request.role() == UserRole.STUDENT
+                && user.role != UserRole.STUDENT
+                && Course.count("instructor.id", user.id) > 0) {
             // Courses require an INSTRUCTOR or ADMIN; the schema cannot say so, so this rule lives here.
             throw ProblemException.conflict("This user still teaches at least one course and cannot become a STUDENT; "
                     + "reassign those courses first.");
@@ -127,14 +128,19 @@ public class UserService {
         if (caller.isAdmin()) {
             return new Where();
         }
-        return new Where().and("(id = :caller or id in (select enrollment.user.id from Enrollment enrollment"
-                + " where enrollment.course.id in (" + CourseAccess.taughtCourseIds() + ")))", CourseAccess.CALLER, caller.id());
+        return new Where()
+                .and(
+                        "(id = :caller or id in (select enrollment.user.id from Enrollment enrollment"
+                                + " where enrollment.course.id in (" + CourseAccess.taughtCourseIds() + ")))",
+                        CourseAccess.CALLER,
+                        caller.id());
     }
 
     /** @throws ProblemException 404 for a user who does not exist or whom the caller may not see */
     private User find(UUID id) {
         Where where = visible().and("id = :id", "id", id);
-        return User.<User>find(where.query(), where.parameters()).firstResultOptional()
+        return User.<User>find(where.query(), where.parameters())
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("user", id));
     }
 

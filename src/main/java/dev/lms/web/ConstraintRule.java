@@ -19,7 +19,8 @@ public record ConstraintRule(String constraint, String field, String message, St
     }
 
     /** A foreign key: a dangling reference is a 422; deleting a row still referenced (RESTRICT) is a 409. */
-    public static ConstraintRule foreignKey(String constraint, String field, String message, String whenStillReferenced) {
+    public static ConstraintRule foreignKey(
+            String constraint, String field, String message, String whenStillReferenced) {
         return new ConstraintRule(constraint, field, message, whenStillReferenced);
     }
 

@@ -1,13 +1,5 @@
 package dev.lms.web;
 
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import dev.lms.db.DatabaseUnavailable;
 import io.quarkus.arc.All;
 import io.quarkus.arc.ArcUndeclaredThrowableException;
@@ -20,6 +12,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ExceptionUnwrapStrategy;
@@ -38,7 +37,8 @@ import org.jboss.resteasy.reactive.server.UnwrapException;
  * {@link ArcUndeclaredThrowableException}); both are unwrapped so that their cause is mapped here.
  */
 @Singleton
-@UnwrapException(value = { ArcUndeclaredThrowableException.class, RollbackException.class },
+@UnwrapException(
+        value = {ArcUndeclaredThrowableException.class, RollbackException.class},
         strategy = ExceptionUnwrapStrategy.UNWRAP_IF_NO_EXACT_MATCH)
 public class DatabaseErrorMapper {
 
@@ -88,43 +88,64 @@ public class DatabaseErrorMapper {
      */
     private static Problem concurrentUpdate(boolean ifMatchSent) {
         if (ifMatchSent) {
-            return Problem.of(Status.PRECONDITION_FAILED, "The resource was changed by another request; read it again and retry.");
+            return Problem.of(
+                    Status.PRECONDITION_FAILED,
+                    "The resource was changed by another request; read it again and retry.");
         }
-        return Problem.of(Status.CONFLICT, "The resource was changed by another request at the same time; read it again and retry.");
+        return Problem.of(
+                Status.CONFLICT,
+                "The resource was changed by another request at the same time; read it again and retry.");
     }
 
     private Optional<Problem> problemFor(String sqlState, String constraint, String sql) {
         ConstraintRule rule = constraint == null ? null : rules.get(constraint);
-        boolean deleting = sql != null && sql.stripLeading().toLowerCase(Locale.ROOT).startsWith("delete");
+        boolean deleting =
+                sql != null && sql.stripLeading().toLowerCase(Locale.ROOT).startsWith("delete");
         if (sqlState == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(switch (sqlState) {
-            case UNIQUE_VIOLATION -> problem(Status.CONFLICT, rule, false,
-                    "A resource with the same unique value already exists.");
-            // The same foreign key fails in two directions: a write that points at a missing row (422), or the
-            // deletion of a row that RESTRICT keeps because others still point at it (409). The statement tells which.
-            case FOREIGN_KEY_VIOLATION -> deleting
-                    ? problem(Status.CONFLICT, rule, true, "Other resources still refer to this one; remove or reassign them first.")
-                    : problem(ProblemException.UNPROCESSABLE_CONTENT, rule, false, "The request refers to a resource that does not exist.");
-            case CHECK_VIOLATION, NOT_NULL_VIOLATION -> problem(Status.BAD_REQUEST, rule, false,
-                    "The request breaks a rule of the data model.");
-            // A well-formed value the column cannot hold, such as an instant in the year 300000 (PostgreSQL stores
-            // 4713 BC to 294276 AD); Bean Validation has no rule for that range, so the database is the check.
-            case NUMERIC_VALUE_OUT_OF_RANGE, DATETIME_FIELD_OVERFLOW -> Problem.of(Status.BAD_REQUEST,
-                    "A value in the request is outside the range the database can store.");
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (sqlState) {
+                    case UNIQUE_VIOLATION ->
+                        problem(Status.CONFLICT, rule, false, "A resource with the same unique value already exists.");
+                    // The same foreign key fails in two directions: a write that points at a missing row (422), or the
+                    // deletion of a row that RESTRICT keeps because others still point at it (409). The statement tells
+                    // which.
+                    case FOREIGN_KEY_VIOLATION ->
+                        deleting
+                                ? problem(
+                                        Status.CONFLICT,
+                                        rule,
+                                        true,
+                                        "Other resources still refer to this one; remove or reassign them first.")
+                                : problem(
+                                        ProblemException.UNPROCESSABLE_CONTENT,
+                                        rule,
+                                        false,
+                                        "The request refers to a resource that does not exist.");
+                    case CHECK_VIOLATION, NOT_NULL_VIOLATION ->
+                        problem(Status.BAD_REQUEST, rule, false, "The request breaks a rule of the data model.");
+                    // A well-formed value the column cannot hold, such as an instant in the year 300000 (PostgreSQL
+                    // stores
+                    // 4713 BC to 294276 AD); Bean Validation has no rule for that range, so the database is the check.
+                    case NUMERIC_VALUE_OUT_OF_RANGE, DATETIME_FIELD_OVERFLOW ->
+                        Problem.of(
+                                Status.BAD_REQUEST,
+                                "A value in the request is outside the range the database can store.");
+                    default -> null;
+                });
     }
 
-    private static Problem problem(Response.StatusType status, ConstraintRule rule, boolean stillReferenced, String fallback) {
+    private static Problem problem(
+            Response.StatusType status, ConstraintRule rule, boolean stillReferenced, String fallback) {
         if (rule == null) {
             return Problem.of(status, fallback);
         }
         if (stillReferenced) {
             return Problem.of(status, rule.whenStillReferenced() != null ? rule.whenStillReferenced() : fallback);
         }
-        return Problem.of(status, rule.message()).withErrors(List.of(new Problem.FieldError(rule.field(), rule.message())));
+        return Problem.of(status, rule.message())
+                .withErrors(List.of(new Problem.FieldError(rule.field(), rule.message())));
     }
 
     private static String constraintName(JDBCException jdbc) {

@@ -1,9 +1,5 @@
 package dev.lms.web;
 
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +10,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * JSON merge patch (RFC 7396) onto a request record: the current state is written out as the record a PUT would

@@ -1,14 +1,13 @@
 package dev.lms.web;
 
-import java.util.List;
-import java.util.function.Function;
-
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -23,20 +22,18 @@ public class PageRequest {
 
     @QueryParam("page")
     @DefaultValue("1")
-    @Min(value = 1, message = "must be 1 or more; pages are numbered from 1")
-    @Max(value = MAX_PAGE, message = "must be at most " + MAX_PAGE)
-    @Parameter(description = "Page number, from 1.")
+    @Min(value = 1, message = "must be 1 or more; pages are numbered from 1") @Max(value = MAX_PAGE, message = "must be at most " + MAX_PAGE) @Parameter(description = "Page number, from 1.")
     public int page = 1;
 
     @QueryParam("size")
     @DefaultValue("20")
-    @Min(1)
-    @Max(value = MAX_SIZE, message = "must be at most " + MAX_SIZE)
-    @Parameter(description = "Items per page, at most 100.")
+    @Min(1) @Max(value = MAX_SIZE, message = "must be at most " + MAX_SIZE) @Parameter(description = "Items per page, at most 100.")
     public int size = 20;
 
     @QueryParam("sort")
-    @Parameter(description = "Comma-separated fields to sort by; a leading '-' sorts that field descending. Example: -createdAt,title")
+    @Parameter(
+            description =
+                    "Comma-separated fields to sort by; a leading '-' sorts that field descending. Example: -createdAt,title")
     public String sort;
 
     public static PageRequest of(int page, int size, String sort) {
@@ -52,7 +49,9 @@ public class PageRequest {
      * when the page itself shows the total: a last page that is not full, or an empty first page.
      */
     public <E, T> PageResult<T> fetch(PanacheQuery<E> query, Function<? super E, T> toResponse) {
-        List<T> items = query.page(Page.of(page - 1, size)).list().stream().map(toResponse).toList();
+        List<T> items = query.page(Page.of(page - 1, size)).list().stream()
+                .map(toResponse)
+                .toList();
         long total = items.size() < size && (!items.isEmpty() || page == 1)
                 ? (long) (page - 1) * size + items.size()
                 : query.count();
@@ -67,7 +66,9 @@ public class PageRequest {
     public <E, T> PageResult<T> fetch(PanacheQuery<E> query, long total, Function<? super E, T> toResponse) {
         List<T> items = (long) (page - 1) * size >= total
                 ? List.of()
-                : query.page(Page.of(page - 1, size)).list().stream().map(toResponse).toList();
+                : query.page(Page.of(page - 1, size)).list().stream()
+                        .map(toResponse)
+                        .toList();
         return new PageResult<>(items, total, page, size);
     }
 }

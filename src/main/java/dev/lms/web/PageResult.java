@@ -1,10 +1,9 @@
 package dev.lms.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** One page of a list, and how many items the whole list holds. */

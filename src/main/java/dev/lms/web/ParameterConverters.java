@@ -1,5 +1,11 @@
 package dev.lms.web;
 
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Instant;
@@ -8,13 +14,6 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.ext.ParamConverter;
-import jakarta.ws.rs.ext.ParamConverterProvider;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * Converts UUID, enum, boolean and instant parameters ({@code /users/{id}}, {@code ?role=}, {@code ?active=},
@@ -39,13 +38,17 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) new Strict<>(name, "must be true or false", ParameterConverters::parseBoolean);
         }
         if (rawType == Instant.class) {
-            return (ParamConverter<T>) new Strict<>(name, "must be an ISO-8601 instant, such as 2026-01-31T23:59:00Z",
+            return (ParamConverter<T>) new Strict<>(
+                    name,
+                    "must be an ISO-8601 instant, such as 2026-01-31T23:59:00Z",
                     ParameterConverters::parseInstant);
         }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
-            String values = Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-            return (ParamConverter<T>) new Strict<>(name, "must be one of " + values, value -> Enum.valueOf(type, value));
+            String values =
+                    Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            return (ParamConverter<T>)
+                    new Strict<>(name, "must be one of " + values, value -> Enum.valueOf(type, value));
         }
         return null;
     }

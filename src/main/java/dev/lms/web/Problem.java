@@ -1,11 +1,10 @@
 package dev.lms.web;
 
-import java.net.URI;
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 
 /**
  * An RFC 9457 problem document: every error the API returns has this shape and the
@@ -19,12 +18,12 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     /** One invalid field of a request, for validation problems. */
     @RegisterForReflection
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     /** A problem whose type is just its HTTP status ({@code about:blank}, per RFC 9457 section 4.2.1). */
     public static Problem of(Response.StatusType status, String detail) {
-        return new Problem(URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
+        return new Problem(
+                URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
     }
 
     public Problem withInstance(String instance) {

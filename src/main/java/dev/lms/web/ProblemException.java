@@ -1,10 +1,9 @@
 package dev.lms.web;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * A refusal a service decides on: the caller gets {@link #problem()} as it is. Services throw it for the rules the
@@ -44,8 +43,8 @@ public class ProblemException extends RuntimeException {
 
     /** 422: the body is well-formed, but {@code field} refers to a row that does not exist or is of the wrong kind. */
     public static ProblemException unprocessable(String field, String message) {
-        return new ProblemException(Problem.of(UNPROCESSABLE_CONTENT, message)
-                .withErrors(List.of(new Problem.FieldError(field, message))));
+        return new ProblemException(
+                Problem.of(UNPROCESSABLE_CONTENT, message).withErrors(List.of(new Problem.FieldError(field, message))));
     }
 
     /** 400 about one field of the request, in the same shape as a Bean Validation failure. */
@@ -55,8 +54,10 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException preconditionFailed(long currentVersion) {
-        return new ProblemException(Problem.of(Status.PRECONDITION_FAILED,
-                "If-Match does not match the current version (ETag \"" + currentVersion + "\"); read it again and retry."));
+        return new ProblemException(Problem.of(
+                Status.PRECONDITION_FAILED,
+                "If-Match does not match the current version (ETag \"" + currentVersion
+                        + "\"); read it again and retry."));
     }
 
     /** JAX-RS 3.1 has no constant for 422 (RFC 9110 section 15.5.21). */

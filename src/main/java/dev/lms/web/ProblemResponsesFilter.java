@@ -1,11 +1,10 @@
 package dev.lms.web;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -26,9 +25,11 @@ public class ProblemResponsesFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
-            "401", "No bearer token, or one that is invalid, expired, or for a user who no longer exists or has another role.",
+            "401",
+                    "No bearer token, or one that is invalid, expired, or for a user who no longer exists or has another role.",
             "403", "The caller may see this resource, but their role does not allow this operation on it.",
-            "400", "Malformed JSON, a wrong type, an unknown or read-only field, or a value that fails validation (see errors).",
+            "400",
+                    "Malformed JSON, a wrong type, an unknown or read-only field, or a value that fails validation (see errors).",
             "404", "No resource with this id, or none the caller may see (for a nested list: no such parent).",
             "409", "Conflicts with existing data: a duplicate, or rows that still refer to this one.",
             "412", "If-Match does not match the current version (ETag).",
@@ -57,13 +58,14 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean paged = operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(parameter -> "page".equals(parameter.getName()));
         boolean authenticated = !path.startsWith("/api/v1/auth/");
-        List<String> codes = new ArrayList<>(switch (method) {
-            case GET -> underAnId ? List.of("400", "404") : List.of("400");
-            case POST -> List.of("400", "409", "422");
-            case PUT, PATCH -> List.of("400", "404", "409", "412", "422");
-            case DELETE -> List.of("400", "404", "409", "412");
-            default -> List.of();
-        });
+        List<String> codes = new ArrayList<>(
+                switch (method) {
+                    case GET -> underAnId ? List.of("400", "404") : List.of("400");
+                    case POST -> List.of("400", "409", "422");
+                    case PUT, PATCH -> List.of("400", "404", "409", "412", "422");
+                    case DELETE -> List.of("400", "404", "409", "412");
+                    default -> List.of();
+                });
         if (!authenticated) {
             // The token endpoint: a body to validate, and credentials to refuse.
             codes = new ArrayList<>(List.of("400"));
@@ -82,8 +84,11 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             // Quarkus adds a bare 400 to operations with @Valid parameters: give it the problem body too.
             if (response.getContent() == null) {
-                response.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+                response.content(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
             }
         }
         APIResponse success = firstSuccess(operation);
@@ -104,30 +109,44 @@ public class ProblemResponsesFilter implements OASFilter {
             return null;
         }
         return responses.entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith("2") && !entry.getKey().equals("204"))
+                .filter(entry ->
+                        entry.getKey().startsWith("2") && !entry.getKey().equals("204"))
                 .map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private static Header header(String description) {
-        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        return OASFactory.createHeader()
+                .description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
     private static Schema problemSchema() {
         Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        Schema fieldError = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .addProperty("field", string)
                 .addProperty("message", string);
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")
-                .description("about:blank: the status says it all."));
+        properties.put(
+                "type",
+                OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING)
+                        .format("uri")
+                        .description("about:blank: the status says it all."));
         properties.put("title", string);
         properties.put("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
         properties.put("detail", string);
         properties.put("instance", string);
-        properties.put("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)
-                .description("The invalid fields, for validation problems."));
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        properties.put(
+                "errors",
+                OASFactory.createSchema()
+                        .addType(Schema.SchemaType.ARRAY)
+                        .items(fieldError)
+                        .description("The invalid fields, for validation problems."));
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem document, served as application/problem+json.")
                 .properties(properties)
                 .required(List.of("type", "title", "status"));

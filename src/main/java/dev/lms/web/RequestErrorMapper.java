@@ -1,10 +1,5 @@
 package dev.lms.web;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.StringJoiner;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -20,6 +15,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -30,7 +29,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class RequestErrorMapper {
 
     /** Server-managed fields: a client that sends them is told they are read-only rather than unknown. */
-    static final Set<String> READ_ONLY_FIELDS = Set.of("id", "createdAt", "updatedAt", "version", "enrolledAt", "submittedAt");
+    static final Set<String> READ_ONLY_FIELDS =
+            Set.of("id", "createdAt", "updatedAt", "version", "enrolledAt", "submittedAt");
 
     @ServerExceptionMapper
     public Response refused(ProblemException refusal, UriInfo uri) {
@@ -68,7 +68,9 @@ public class RequestErrorMapper {
             return badRequest("A path, query or header parameter has the wrong type or format.", null, uri);
         }
         Response.StatusType status = refusal.getResponse().getStatusInfo();
-        return Problem.of(status, status.getReasonPhrase()).withInstance(uri.getPath()).toResponse();
+        return Problem.of(status, status.getReasonPhrase())
+                .withInstance(uri.getPath())
+                .toResponse();
     }
 
     // Registered for MismatchedInputException too: the Jackson extension maps that type itself, and the most
@@ -80,15 +82,21 @@ public class RequestErrorMapper {
             String message = READ_ONLY_FIELDS.contains(unknown.getPropertyName())
                     ? "is read-only: the server sets it"
                     : "is not a field of this resource";
-            return badRequest("The request has fields that cannot be set.", List.of(new Problem.FieldError(field, message)), uri);
+            return badRequest(
+                    "The request has fields that cannot be set.", List.of(new Problem.FieldError(field, message)), uri);
         }
         if (unreadable instanceof InvalidFormatException format) {
-            return badRequest("The request has a value of the wrong type or format.",
-                    List.of(new Problem.FieldError(fieldOf(format), expected(format.getTargetType()))), uri);
+            return badRequest(
+                    "The request has a value of the wrong type or format.",
+                    List.of(new Problem.FieldError(fieldOf(format), expected(format.getTargetType()))),
+                    uri);
         }
-        if (unreadable instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return badRequest("The request has a value of the wrong type or format.",
-                    List.of(new Problem.FieldError(fieldOf(mismatch), expected(mismatch.getTargetType()))), uri);
+        if (unreadable instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            return badRequest(
+                    "The request has a value of the wrong type or format.",
+                    List.of(new Problem.FieldError(fieldOf(mismatch), expected(mismatch.getTargetType()))),
+                    uri);
         }
         if (unreadable instanceof MismatchedInputException) {
             return badRequest("The request body must be a JSON object.", null, uri);
@@ -97,7 +105,10 @@ public class RequestErrorMapper {
     }
 
     private static Response badRequest(String detail, List<Problem.FieldError> errors, UriInfo uri) {
-        return Problem.of(Status.BAD_REQUEST, detail).withErrors(errors).withInstance(uri.getPath()).toResponse();
+        return Problem.of(Status.BAD_REQUEST, detail)
+                .withErrors(errors)
+                .withInstance(uri.getPath())
+                .toResponse();
     }
 
     /** What a client should have sent, in JSON terms. */
@@ -154,7 +165,8 @@ public class RequestErrorMapper {
         for (int i = 0; i < nodes.size(); i++) {
             Path.Node node = nodes.get(i);
             boolean last = i == nodes.size() - 1;
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.CONSTRUCTOR
                     || node.getKind() == ElementKind.PARAMETER && !last) {
                 continue;
             }

@@ -13,8 +13,7 @@ public final class Responses {
 
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** 200 with the body and its {@code ETag}. */
     public static <T extends Versioned> RestResponse<T> ok(T body) {
@@ -23,7 +22,8 @@ public final class Responses {
 
     /** 201 with the body, its {@code ETag}, and {@code Location}: the request's path plus the new id. */
     public static <T extends Versioned> RestResponse<T> created(UriInfo uri, T body) {
-        return RestResponse.ResponseBuilder.<T>created(uri.getAbsolutePathBuilder().path(body.id().toString()).build())
+        return RestResponse.ResponseBuilder.<T>created(
+                        uri.getAbsolutePathBuilder().path(body.id().toString()).build())
                 .entity(body)
                 .tag(etag(body.version()))
                 .build();

@@ -1,9 +1,8 @@
 package dev.lms.web;
 
+import io.quarkus.panache.common.Sort;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.quarkus.panache.common.Sort;
 
 /**
  * The fields a list may be sorted by: each resource lists its own, with the entity path behind each API name.
@@ -49,7 +48,8 @@ public final class Sorting {
                 }
                 String path = paths.get(field);
                 if (path == null) {
-                    throw ProblemException.badRequest("sort",
+                    throw ProblemException.badRequest(
+                            "sort",
                             "cannot sort by '" + field + "'; sortable fields are " + String.join(", ", paths.keySet()));
                 }
                 sort = sort == null ? Sort.by(path, direction) : sort.and(path, direction);

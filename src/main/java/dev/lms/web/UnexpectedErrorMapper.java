@@ -21,6 +21,7 @@ public class UnexpectedErrorMapper {
     static Response internalError(Throwable failure, UriInfo uri) {
         LOG.error("Unhandled error on " + uri.getPath(), failure);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred.")
-                .withInstance(uri.getPath()).toResponse();
+                .withInstance(uri.getPath())
+                .toResponse();
     }
 }

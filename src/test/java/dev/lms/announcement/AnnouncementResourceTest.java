@@ -8,12 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
@@ -21,6 +15,10 @@ import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +55,13 @@ class AnnouncementResourceTest {
     }
 
     String announcement(UUID authorId, String title) {
-        return Api.given().body(body(course, authorId, title)).post(ANNOUNCEMENTS).then().statusCode(201).extract().path("id");
+        return Api.given()
+                .body(body(course, authorId, title))
+                .post(ANNOUNCEMENTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String ofCourse(UUID courseId) {
@@ -70,7 +74,8 @@ class AnnouncementResourceTest {
     void creatingAnAnnouncementAnswers201WithItsLocationVersionAndBody() {
         Response created = Api.given().body(body(course, author, "Holiday")).post(ANNOUNCEMENTS);
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("courseId", equalTo(course.toString()))
                 .body("authorId", equalTo(author.toString()))
@@ -80,7 +85,9 @@ class AnnouncementResourceTest {
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith(ANNOUNCEMENTS + "/" + id);
         assertThat(fixtures.row("announcements", UUID.fromString(id)))
-                .containsEntry("course_id", course).containsEntry("author_id", author).containsEntry("title", "Holiday");
+                .containsEntry("course_id", course)
+                .containsEntry("author_id", author)
+                .containsEntry("title", "Holiday");
     }
 
     // --- validation: one field-level 400 per rule, and nothing is written --------------------------------------
@@ -116,7 +123,10 @@ class AnnouncementResourceTest {
     void readingAnAnnouncementGivesItsVersionAsETag() {
         UUID id = fixtures.announcement(course, author);
 
-        Api.given().get(ANNOUNCEMENTS + "/" + id).then().statusCode(200)
+        Api.given()
+                .get(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id.toString()))
                 .body("courseId", equalTo(course.toString()));
@@ -134,7 +144,8 @@ class AnnouncementResourceTest {
             fixtures.announcement(course, author);
         }
 
-        Response first = Api.given().queryParam("courseId", course).queryParam("size", 2).get(ANNOUNCEMENTS);
+        Response first =
+                Api.given().queryParam("courseId", course).queryParam("size", 2).get(ANNOUNCEMENTS);
 
         first.then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(2));
         assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
@@ -149,8 +160,12 @@ class AnnouncementResourceTest {
 
         Api.given().queryParam("courseId", course).get(ANNOUNCEMENTS).then().body("id", equalTo(List.of(mine, theirs)));
         Api.given().queryParam("authorId", author).get(ANNOUNCEMENTS).then().header("X-Total-Count", "2");
-        Api.given().queryParam("courseId", course).queryParam("authorId", assistant).get(ANNOUNCEMENTS)
-                .then().body("id", equalTo(List.of(theirs)));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("authorId", assistant)
+                .get(ANNOUNCEMENTS)
+                .then()
+                .body("id", equalTo(List.of(theirs)));
     }
 
     @Test
@@ -158,10 +173,18 @@ class AnnouncementResourceTest {
         announcement(author, "Beta");
         announcement(author, "Alpha");
 
-        Api.given().queryParam("courseId", course).queryParam("sort", "title").get(ANNOUNCEMENTS)
-                .then().body("title", equalTo(List.of("Alpha", "Beta")));
-        Api.given().queryParam("courseId", course).queryParam("sort", "-title").get(ANNOUNCEMENTS)
-                .then().body("title", equalTo(List.of("Beta", "Alpha")));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("sort", "title")
+                .get(ANNOUNCEMENTS)
+                .then()
+                .body("title", equalTo(List.of("Alpha", "Beta")));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("sort", "-title")
+                .get(ANNOUNCEMENTS)
+                .then()
+                .body("title", equalTo(List.of("Beta", "Alpha")));
     }
 
     @Test
@@ -177,8 +200,13 @@ class AnnouncementResourceTest {
             fixtures.announcement(course, fixtures.instructor());
         }
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(ANNOUNCEMENTS).then().statusCode(200));
+            long statements = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(ANNOUNCEMENTS)
+                            .then()
+                            .statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
         }
     }
@@ -195,7 +223,11 @@ class AnnouncementResourceTest {
 
         page.then().statusCode(200).header("X-Total-Count", "2").body("id", equalTo(List.of(newer, older)));
         assertThat(Links.of(page)).isEqualTo(Map.of("first", "page=1", "last", "page=1"));
-        Api.given().queryParam("sort", "createdAt").get(ofCourse(course)).then().body("id", equalTo(List.of(older, newer)));
+        Api.given()
+                .queryParam("sort", "createdAt")
+                .get(ofCourse(course))
+                .then()
+                .body("id", equalTo(List.of(older, newer)));
         Api.given().queryParam("sort", "authorId").get(ofCourse(course)).then().spec(invalid("sort"));
     }
 
@@ -206,12 +238,25 @@ class AnnouncementResourceTest {
         }
         UUID quiet = fixtures.course(author);
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(ofCourse(course)).then().statusCode(200));
+            long statements = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(ofCourse(course))
+                            .then()
+                            .statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
-            long empty = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(ofCourse(quiet)).then().statusCode(200).body("$", hasSize(0)));
-            assertThat(empty).as("statements for an empty course, size=%d", size).isLessThanOrEqualTo(2);
+            long empty = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(ofCourse(quiet))
+                            .then()
+                            .statusCode(200)
+                            .body("$", hasSize(0)));
+            assertThat(empty)
+                    .as("statements for an empty course, size=%d", size)
+                    .isLessThanOrEqualTo(2);
         }
     }
 
@@ -222,9 +267,15 @@ class AnnouncementResourceTest {
         fixtures.enrollment(student, course);
         UUID stranger = fixtures.student();
 
-        long member = Statements.during(sessionFactory,
-                () -> Api.as(student, "STUDENT").get(ofCourse(course)).then().statusCode(200).body("$", hasSize(1)));
-        long outsider = Statements.during(sessionFactory,
+        long member = Statements.during(
+                sessionFactory,
+                () -> Api.as(student, "STUDENT")
+                        .get(ofCourse(course))
+                        .then()
+                        .statusCode(200)
+                        .body("$", hasSize(1)));
+        long outsider = Statements.during(
+                sessionFactory,
                 () -> Api.as(stranger, "STUDENT").get(ofCourse(course)).then().spec(problem(404)));
 
         assertThat(member).isLessThanOrEqualTo(2);
@@ -244,20 +295,30 @@ class AnnouncementResourceTest {
         UUID id = fixtures.announcement(course, author);
         UUID otherCourse = fixtures.course(author);
 
-        Api.given().body(body(otherCourse, author, "Moved")).put(ANNOUNCEMENTS + "/" + id).then().statusCode(200)
+        Api.given()
+                .body(body(otherCourse, author, "Moved"))
+                .put(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("courseId", equalTo(otherCourse.toString()))
                 .body("title", equalTo("Moved"));
 
-        assertThat(fixtures.row("announcements", id)).containsEntry("course_id", otherCourse).containsEntry("title", "Moved");
+        assertThat(fixtures.row("announcements", id))
+                .containsEntry("course_id", otherCourse)
+                .containsEntry("title", "Moved");
     }
 
     @Test
     void patchChangesOnlyTheFieldsItNamesAndNullClearsAnOptionalOne() {
         String id = announcement(author, "Kept");
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"content\": null}").patch(ANNOUNCEMENTS + "/" + id)
-                .then().statusCode(200)
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"content\": null}")
+                .patch(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("content", nullValue())
                 .body("title", equalTo("Kept"))
@@ -269,10 +330,18 @@ class AnnouncementResourceTest {
         UUID id = fixtures.announcement(course, author);
         Map<String, Object> before = fixtures.row("announcements", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": \" \"}").patch(ANNOUNCEMENTS + "/" + id)
-                .then().spec(invalid("title"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": null}").patch(ANNOUNCEMENTS + "/" + id)
-                .then().spec(invalid("courseId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \" \"}")
+                .patch(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .spec(invalid("title"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"courseId\": null}")
+                .patch(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .spec(invalid("courseId"));
 
         assertThat(fixtures.row("announcements", id)).isEqualTo(before);
     }
@@ -282,19 +351,40 @@ class AnnouncementResourceTest {
     @Test
     void writesWithAStaleETagAre412AndChangeNothing() {
         UUID id = fixtures.announcement(course, author);
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": \"Someone else's\"}").patch(ANNOUNCEMENTS + "/" + id)
-                .then().header("ETag", "\"1\"");
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"Someone else's\"}")
+                .patch(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .header("ETag", "\"1\"");
         Map<String, Object> before = fixtures.row("announcements", id);
 
-        Api.given().header("If-Match", "\"0\"").body(body(course, author, "Mine")).put(ANNOUNCEMENTS + "/" + id)
-                .then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"title\": \"Mine\"}")
-                .patch(ANNOUNCEMENTS + "/" + id).then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").delete(ANNOUNCEMENTS + "/" + id).then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .body(body(course, author, "Mine"))
+                .put(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"Mine\"}")
+                .patch(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .delete(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .spec(problem(412));
 
         assertThat(fixtures.row("announcements", id)).isEqualTo(before);
 
-        Api.given().header("If-Match", "\"1\"").delete(ANNOUNCEMENTS + "/" + id).then().statusCode(204);
+        Api.given()
+                .header("If-Match", "\"1\"")
+                .delete(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .statusCode(204);
     }
 
     // --- delete --------------------------------------------------------------------------------------------------
@@ -303,7 +393,9 @@ class AnnouncementResourceTest {
     void deletingAnAnnouncementAnswers204InOneStatement() {
         UUID id = fixtures.announcement(course, author);
 
-        long statements = Statements.during(sessionFactory, () -> Api.given().delete(ANNOUNCEMENTS + "/" + id).then().statusCode(204));
+        long statements = Statements.during(
+                sessionFactory,
+                () -> Api.given().delete(ANNOUNCEMENTS + "/" + id).then().statusCode(204));
 
         assertThat(statements).isOne();
         assertThat(fixtures.count("announcements", "id", id)).isZero();
@@ -320,9 +412,17 @@ class AnnouncementResourceTest {
 
         Api.given().body(body(nowhere, author, "T")).post(ANNOUNCEMENTS).then().spec(fieldError(422, "courseId"));
         Api.given().body(body(course, nowhere, "T")).post(ANNOUNCEMENTS).then().spec(fieldError(422, "authorId"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": \"" + nowhere + "\"}").patch(ANNOUNCEMENTS + "/" + id)
-                .then().spec(fieldError(422, "courseId"));
-        Api.given().body(body(course, nowhere, "T")).put(ANNOUNCEMENTS + "/" + id).then().spec(fieldError(422, "authorId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"courseId\": \"" + nowhere + "\"}")
+                .patch(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .spec(fieldError(422, "courseId"));
+        Api.given()
+                .body(body(course, nowhere, "T"))
+                .put(ANNOUNCEMENTS + "/" + id)
+                .then()
+                .spec(fieldError(422, "authorId"));
 
         assertThat(fixtures.count("announcements", "course_id", course)).isOne();
         assertThat(fixtures.count("announcements", "course_id", nowhere)).isZero();

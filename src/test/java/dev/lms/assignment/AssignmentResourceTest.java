@@ -8,12 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
@@ -21,6 +15,10 @@ import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +54,13 @@ class AssignmentResourceTest {
 
     /** Creates an assignment through the API, for tests about lists. */
     String assignment(String title, String dueDate, int points) {
-        return Api.given().body(body(course, title, dueDate, points)).post(ASSIGNMENTS)
-                .then().statusCode(201).extract().path("id");
+        return Api.given()
+                .body(body(course, title, dueDate, points))
+                .post(ASSIGNMENTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String courseAssignments(UUID courseId) {
@@ -68,9 +71,12 @@ class AssignmentResourceTest {
 
     @Test
     void postingAnAssignmentAnswers201WithItsLocationVersionAndBody() {
-        Response created = Api.given().body(body(course, "Essay", "2026-12-01T23:59:00Z", 20)).post(ASSIGNMENTS);
+        Response created = Api.given()
+                .body(body(course, "Essay", "2026-12-01T23:59:00Z", 20))
+                .post(ASSIGNMENTS);
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("courseId", equalTo(course.toString()))
                 .body("title", equalTo("Essay"))
@@ -88,8 +94,11 @@ class AssignmentResourceTest {
 
     @Test
     void theDueDateIsOptional() {
-        Api.given().body("{\"courseId\": \"" + course + "\", \"title\": \"Whenever\", \"points\": 1}").post(ASSIGNMENTS)
-                .then().statusCode(201)
+        Api.given()
+                .body("{\"courseId\": \"" + course + "\", \"title\": \"Whenever\", \"points\": 1}")
+                .post(ASSIGNMENTS)
+                .then()
+                .statusCode(201)
                 .body("dueDate", nullValue())
                 .body("description", nullValue());
     }
@@ -117,8 +126,16 @@ class AssignmentResourceTest {
 
     @Test
     void aDueDateBeyondWhatPostgreSQLStoresIs400NotA500() {
-        Api.given().body(body(course, "T", "+300000-01-01T00:00:00Z", 10)).post(ASSIGNMENTS).then().spec(problem(400));
-        Api.given().queryParam("dueBefore", "-5000-01-01T00:00:00Z").get(ASSIGNMENTS).then().spec(problem(400));
+        Api.given()
+                .body(body(course, "T", "+300000-01-01T00:00:00Z", 10))
+                .post(ASSIGNMENTS)
+                .then()
+                .spec(problem(400));
+        Api.given()
+                .queryParam("dueBefore", "-5000-01-01T00:00:00Z")
+                .get(ASSIGNMENTS)
+                .then()
+                .spec(problem(400));
 
         assertThat(fixtures.count("assignments", "course_id", course)).isZero();
     }
@@ -146,7 +163,10 @@ class AssignmentResourceTest {
     void readingAnAssignmentGivesItsVersionAsETag() {
         UUID id = fixtures.assignment(course, 10);
 
-        Api.given().get(ASSIGNMENTS + "/" + id).then().statusCode(200)
+        Api.given()
+                .get(ASSIGNMENTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id.toString()))
                 .body("courseId", equalTo(course.toString()))
@@ -165,8 +185,13 @@ class AssignmentResourceTest {
             fixtures.assignment(course, 10);
         }
 
-        Response first = Api.given().queryParam("courseId", course).queryParam("size", 2).get(ASSIGNMENTS);
-        Response last = Api.given().queryParam("courseId", course).queryParam("size", 2).queryParam("page", 2).get(ASSIGNMENTS);
+        Response first =
+                Api.given().queryParam("courseId", course).queryParam("size", 2).get(ASSIGNMENTS);
+        Response last = Api.given()
+                .queryParam("courseId", course)
+                .queryParam("size", 2)
+                .queryParam("page", 2)
+                .get(ASSIGNMENTS);
 
         first.then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(2));
         assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
@@ -190,13 +215,25 @@ class AssignmentResourceTest {
         String january = assignment("January", "2027-01-15T12:00:00Z", 10);
         assignment("Undated", null, 10);
 
-        Api.given().queryParam("courseId", course).queryParam("dueBefore", "2026-12-01T00:00:00Z").get(ASSIGNMENTS)
-                .then().body("id", equalTo(List.of(november)));
-        Api.given().queryParam("courseId", course).queryParam("dueAfter", "2026-12-01T00:00:00Z").get(ASSIGNMENTS)
-                .then().body("id", equalTo(List.of(december, january)));
-        Api.given().queryParam("courseId", course).queryParam("dueAfter", "2026-12-01T00:00:00Z")
-                .queryParam("dueBefore", "2027-01-01T00:00:00+01:00").get(ASSIGNMENTS)
-                .then().body("id", equalTo(List.of(december)));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("dueBefore", "2026-12-01T00:00:00Z")
+                .get(ASSIGNMENTS)
+                .then()
+                .body("id", equalTo(List.of(november)));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("dueAfter", "2026-12-01T00:00:00Z")
+                .get(ASSIGNMENTS)
+                .then()
+                .body("id", equalTo(List.of(december, january)));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("dueAfter", "2026-12-01T00:00:00Z")
+                .queryParam("dueBefore", "2027-01-01T00:00:00+01:00")
+                .get(ASSIGNMENTS)
+                .then()
+                .body("id", equalTo(List.of(december)));
     }
 
     @Test
@@ -205,10 +242,18 @@ class AssignmentResourceTest {
         assignment("Alpha", "2026-10-01T00:00:00Z", 10);
         assignment("Gamma", "2026-11-01T00:00:00Z", 30);
 
-        Api.given().queryParam("courseId", course).queryParam("sort", "dueDate").get(ASSIGNMENTS)
-                .then().body("title", equalTo(List.of("Alpha", "Gamma", "Beta")));
-        Api.given().queryParam("courseId", course).queryParam("sort", "-points,title").get(ASSIGNMENTS)
-                .then().body("title", equalTo(List.of("Beta", "Gamma", "Alpha")));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("sort", "dueDate")
+                .get(ASSIGNMENTS)
+                .then()
+                .body("title", equalTo(List.of("Alpha", "Gamma", "Beta")));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("sort", "-points,title")
+                .get(ASSIGNMENTS)
+                .then()
+                .body("title", equalTo(List.of("Beta", "Gamma", "Alpha")));
     }
 
     @Test
@@ -226,8 +271,13 @@ class AssignmentResourceTest {
             fixtures.assignment(course, 10);
         }
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(ASSIGNMENTS).then().statusCode(200));
+            long statements = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(ASSIGNMENTS)
+                            .then()
+                            .statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
         }
     }
@@ -240,19 +290,35 @@ class AssignmentResourceTest {
         String early = assignment("Early", "2026-10-01T00:00:00Z", 10);
         fixtures.assignment(fixtures.course(fixtures.instructor()), 10);
 
-        Response first = Api.given().queryParam("size", 1).queryParam("sort", "dueDate").get(courseAssignments(course));
+        Response first =
+                Api.given().queryParam("size", 1).queryParam("sort", "dueDate").get(courseAssignments(course));
 
         first.then().statusCode(200).header("X-Total-Count", "2").body("id", equalTo(List.of(early)));
         assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
-        Api.given().queryParam("page", 2).queryParam("size", 1).queryParam("sort", "dueDate").get(courseAssignments(course))
-                .then().header("X-Total-Count", "2").body("id", equalTo(List.of(late)));
+        Api.given()
+                .queryParam("page", 2)
+                .queryParam("size", 1)
+                .queryParam("sort", "dueDate")
+                .get(courseAssignments(course))
+                .then()
+                .header("X-Total-Count", "2")
+                .body("id", equalTo(List.of(late)));
     }
 
     @Test
     void aCourseWithNoAssignmentsHasAnEmptyListAndAnUnknownCourseIs404() {
-        Api.given().get(courseAssignments(course)).then().statusCode(200).header("X-Total-Count", "0").body("$", hasSize(0));
+        Api.given()
+                .get(courseAssignments(course))
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "0")
+                .body("$", hasSize(0));
         Api.given().get(courseAssignments(UUID.randomUUID())).then().spec(problem(404));
-        Api.given().queryParam("sort", "grade").get(courseAssignments(course)).then().spec(invalid("sort"));
+        Api.given()
+                .queryParam("sort", "grade")
+                .get(courseAssignments(course))
+                .then()
+                .spec(invalid("sort"));
     }
 
     @Test
@@ -263,9 +329,12 @@ class AssignmentResourceTest {
         UUID empty = fixtures.course(fixtures.instructor());
         for (int size : new int[] {1, 100}) {
             for (UUID courseId : List.of(course, empty, UUID.randomUUID())) {
-                long statements = Statements.during(sessionFactory,
+                long statements = Statements.during(
+                        sessionFactory,
                         () -> Api.given().queryParam("size", size).get(courseAssignments(courseId)));
-                assertThat(statements).as("statements for size=%d, course %s", size, courseId).isLessThanOrEqualTo(2);
+                assertThat(statements)
+                        .as("statements for size=%d, course %s", size, courseId)
+                        .isLessThanOrEqualTo(2);
             }
         }
     }
@@ -276,22 +345,31 @@ class AssignmentResourceTest {
     void putReplacesTheAssignment() {
         UUID id = fixtures.assignment(course, 10);
 
-        Api.given().body(body(course, "Renamed", "2027-02-01T09:00:00Z", 50)).put(ASSIGNMENTS + "/" + id)
-                .then().statusCode(200)
+        Api.given()
+                .body(body(course, "Renamed", "2027-02-01T09:00:00Z", 50))
+                .put(ASSIGNMENTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("title", equalTo("Renamed"))
                 .body("dueDate", equalTo("2027-02-01T09:00:00Z"))
                 .body("points", equalTo(50));
 
-        assertThat(fixtures.row("assignments", id)).containsEntry("title", "Renamed").containsEntry("points", 50);
+        assertThat(fixtures.row("assignments", id))
+                .containsEntry("title", "Renamed")
+                .containsEntry("points", 50);
     }
 
     @Test
     void patchChangesOnlyTheFieldsItNamesAndNullClearsAnOptionalOne() {
         String id = assignment("Kept", "2026-12-01T00:00:00Z", 10);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"points\": 15, \"dueDate\": null}").patch(ASSIGNMENTS + "/" + id)
-                .then().statusCode(200)
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"points\": 15, \"dueDate\": null}")
+                .patch(ASSIGNMENTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("points", equalTo(15))
                 .body("dueDate", nullValue())
@@ -304,14 +382,30 @@ class AssignmentResourceTest {
         UUID id = fixtures.assignment(course, 10);
         Map<String, Object> before = fixtures.row("assignments", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"points\": 0}").patch(ASSIGNMENTS + "/" + id)
-                .then().spec(invalid("points"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"points\": null}").patch(ASSIGNMENTS + "/" + id)
-                .then().spec(invalid("points"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": \"\"}").patch(ASSIGNMENTS + "/" + id)
-                .then().spec(invalid("title"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"version\": 7}").patch(ASSIGNMENTS + "/" + id)
-                .then().spec(invalid("version"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"points\": 0}")
+                .patch(ASSIGNMENTS + "/" + id)
+                .then()
+                .spec(invalid("points"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"points\": null}")
+                .patch(ASSIGNMENTS + "/" + id)
+                .then()
+                .spec(invalid("points"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"\"}")
+                .patch(ASSIGNMENTS + "/" + id)
+                .then()
+                .spec(invalid("title"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"version\": 7}")
+                .patch(ASSIGNMENTS + "/" + id)
+                .then()
+                .spec(invalid("version"));
 
         assertThat(fixtures.row("assignments", id)).isEqualTo(before);
     }
@@ -321,19 +415,40 @@ class AssignmentResourceTest {
     @Test
     void writesWithAStaleETagAre412AndChangeNothing() {
         UUID id = fixtures.assignment(course, 10);
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": \"Someone else's\"}").patch(ASSIGNMENTS + "/" + id)
-                .then().header("ETag", "\"1\"");
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"Someone else's\"}")
+                .patch(ASSIGNMENTS + "/" + id)
+                .then()
+                .header("ETag", "\"1\"");
         Map<String, Object> before = fixtures.row("assignments", id);
 
-        Api.given().header("If-Match", "\"0\"").body(body(course, "Mine", null, 10)).put(ASSIGNMENTS + "/" + id)
-                .then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"title\": \"Mine\"}")
-                .patch(ASSIGNMENTS + "/" + id).then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").delete(ASSIGNMENTS + "/" + id).then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .body(body(course, "Mine", null, 10))
+                .put(ASSIGNMENTS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"Mine\"}")
+                .patch(ASSIGNMENTS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .delete(ASSIGNMENTS + "/" + id)
+                .then()
+                .spec(problem(412));
 
         assertThat(fixtures.row("assignments", id)).isEqualTo(before);
 
-        Api.given().header("If-Match", "\"1\"").delete(ASSIGNMENTS + "/" + id).then().statusCode(204);
+        Api.given()
+                .header("If-Match", "\"1\"")
+                .delete(ASSIGNMENTS + "/" + id)
+                .then()
+                .statusCode(204);
     }
 
     // --- delete --------------------------------------------------------------------------------------------------
@@ -344,7 +459,9 @@ class AssignmentResourceTest {
         UUID submission = fixtures.submission(id, fixtures.student());
         UUID grade = fixtures.grade(submission, fixtures.instructor(), "7");
 
-        long statements = Statements.during(sessionFactory, () -> Api.given().delete(ASSIGNMENTS + "/" + id).then().statusCode(204));
+        long statements = Statements.during(
+                sessionFactory,
+                () -> Api.given().delete(ASSIGNMENTS + "/" + id).then().statusCode(204));
 
         assertThat(statements).isOne();
         assertThat(fixtures.count("assignments", "id", id)).isZero();
@@ -362,8 +479,12 @@ class AssignmentResourceTest {
         Map<String, Object> before = fixtures.row("assignments", id);
 
         Api.given().body(body(unknown, "T", null, 10)).post(ASSIGNMENTS).then().spec(fieldError(422, "courseId"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": \"" + unknown + "\"}").patch(ASSIGNMENTS + "/" + id)
-                .then().spec(fieldError(422, "courseId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"courseId\": \"" + unknown + "\"}")
+                .patch(ASSIGNMENTS + "/" + id)
+                .then()
+                .spec(fieldError(422, "courseId"));
 
         assertThat(fixtures.count("assignments", "course_id", unknown)).isZero();
         assertThat(fixtures.row("assignments", id)).isEqualTo(before);

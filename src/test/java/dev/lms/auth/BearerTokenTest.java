@@ -3,16 +3,14 @@ package dev.lms.auth;
 import static dev.lms.testing.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +33,18 @@ class BearerTokenTest {
     }
 
     static ValidatableResponse refused(io.restassured.response.Response response) {
-        return response.then().spec(problem(401))
+        return response.then()
+                .spec(problem(401))
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
                 .header("Cache-Control", "no-store");
     }
 
     @Test
     void aValidTokenReadsTheCallersOwnUser() {
-        Api.as(student, "STUDENT").get(ME).then().statusCode(200)
+        Api.as(student, "STUDENT")
+                .get(ME)
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("id", equalTo(student.toString()))
                 .body("role", equalTo("STUDENT"));
@@ -75,7 +77,8 @@ class BearerTokenTest {
 
     @Test
     void aTokenFromAnotherIssuerIs401() {
-        refused(Api.withToken(Tokens.fromIssuer("https://elsewhere.example", student, "STUDENT")).get(ME));
+        refused(Api.withToken(Tokens.fromIssuer("https://elsewhere.example", student, "STUDENT"))
+                .get(ME));
     }
 
     @Test
@@ -116,7 +119,10 @@ class BearerTokenTest {
 
     @Test
     void groupsThatAreNotRolesAreIgnored() {
-        Api.withToken(Tokens.of(student.toString(), "STUDENT", "offline_access")).get(ME).then().statusCode(200);
+        Api.withToken(Tokens.of(student.toString(), "STUDENT", "offline_access"))
+                .get(ME)
+                .then()
+                .statusCode(200);
     }
 
     @Test

@@ -2,13 +2,6 @@ package dev.lms.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Statements;
@@ -16,6 +9,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +50,7 @@ class ObjectLevelAuthorizationTest {
     UUID bEnrollment;
     /** B's submission to {@link #assignment}, graded ({@link #bGrade}). */
     UUID bSubmission;
+
     UUID bGrade;
     /** B's submission to a second assignment, not graded: the one B could still change. */
     UUID bOpenSubmission;
@@ -80,22 +79,30 @@ class ObjectLevelAuthorizationTest {
     @ParameterizedTest(name = "{0} of B''s graded submission")
     @ValueSource(strings = {"GET", "PUT", "PATCH", "DELETE"})
     void aStudentCannotReachAClassmatesGradedSubmissionById(String method) {
-        assertNotFoundAndUnchanged(method, SUBMISSIONS, "submissions", bSubmission,
+        assertNotFoundAndUnchanged(
+                method,
+                SUBMISSIONS,
+                "submissions",
+                bSubmission,
                 Map.of("assignmentId", assignment, "studentId", b, "content", "Overwritten by A"));
     }
 
     @ParameterizedTest(name = "{0} of B''s submission, not yet graded")
     @ValueSource(strings = {"GET", "PUT", "PATCH", "DELETE"})
     void aStudentCannotReachAClassmatesOpenSubmissionById(String method) {
-        assertNotFoundAndUnchanged(method, SUBMISSIONS, "submissions", bOpenSubmission,
+        assertNotFoundAndUnchanged(
+                method,
+                SUBMISSIONS,
+                "submissions",
+                bOpenSubmission,
                 Map.of("assignmentId", assignment, "studentId", a, "content", "Taken over by A"));
     }
 
     @ParameterizedTest(name = "{0} of B''s grade")
     @ValueSource(strings = {"GET", "PUT", "PATCH", "DELETE"})
     void aStudentCannotReachAClassmatesGradeById(String method) {
-        assertNotFoundAndUnchanged(method, GRADES, "grades", bGrade,
-                Map.of("submissionId", bSubmission, "score", 0, "gradedById", a));
+        assertNotFoundAndUnchanged(
+                method, GRADES, "grades", bGrade, Map.of("submissionId", bSubmission, "score", 0, "gradedById", a));
     }
 
     @Test
@@ -123,11 +130,17 @@ class ObjectLevelAuthorizationTest {
 
     @Test
     void aStudentsNestedListsStillTakeAtMostTwoStatements() {
-        long statements = Statements.during(sessionFactory, () -> asA()
-                .get("/api/v1/assignments/" + assignment + "/submissions").then().statusCode(200));
+        long statements = Statements.during(
+                sessionFactory,
+                () -> asA().get("/api/v1/assignments/" + assignment + "/submissions")
+                        .then()
+                        .statusCode(200));
         assertThat(statements).isLessThanOrEqualTo(2);
-        statements = Statements.during(sessionFactory, () -> asA()
-                .get("/api/v1/courses/" + course + "/enrollments").then().statusCode(200));
+        statements = Statements.during(
+                sessionFactory,
+                () -> asA().get("/api/v1/courses/" + course + "/enrollments")
+                        .then()
+                        .statusCode(200));
         assertThat(statements).isLessThanOrEqualTo(2);
     }
 
@@ -135,11 +148,20 @@ class ObjectLevelAuthorizationTest {
     void aStudentCannotSubmitAsTheClassmateNorGradeAnything() {
         UUID newAssignment = fixtures.assignment(course, 10);
         asA().body(Map.of("assignmentId", newAssignment, "studentId", b, "content", "In B's name"))
-                .post(SUBMISSIONS).then().statusCode(403);
-        assertThat(fixtures.count("submissions", "assignment_id", newAssignment)).isZero();
+                .post(SUBMISSIONS)
+                .then()
+                .statusCode(403);
+        assertThat(fixtures.count("submissions", "assignment_id", newAssignment))
+                .isZero();
 
-        asA().body(Map.of("submissionId", bOpenSubmission, "score", 0)).post(GRADES).then().statusCode(403);
-        asA().body(Map.of("submissionId", aSubmission, "score", 10)).put(GRADES + "/" + aGrade).then().statusCode(403);
+        asA().body(Map.of("submissionId", bOpenSubmission, "score", 0))
+                .post(GRADES)
+                .then()
+                .statusCode(403);
+        asA().body(Map.of("submissionId", aSubmission, "score", 10))
+                .put(GRADES + "/" + aGrade)
+                .then()
+                .statusCode(403);
         assertThat(fixtures.count("grades", "submission_id", bOpenSubmission)).isZero();
         assertThat(fixtures.row("grades", aGrade).get("score")).isEqualTo(new BigDecimal("6.00"));
     }
@@ -151,15 +173,26 @@ class ObjectLevelAuthorizationTest {
         fixtures.enrollment(takingInstructor, course);
         UUID ownWork = fixtures.submission(assignment, takingInstructor);
 
-        Api.as(takingInstructor, "INSTRUCTOR").body(Map.of("submissionId", ownWork, "score", 10)).post(GRADES).then().statusCode(403);
-        Api.as(takingInstructor, "INSTRUCTOR").body(Map.of("submissionId", bOpenSubmission, "score", 0))
-                .post(GRADES).then().statusCode(422);
-        Api.as(takingInstructor, "INSTRUCTOR").get(SUBMISSIONS + "/" + bSubmission).then().statusCode(404);
+        Api.as(takingInstructor, "INSTRUCTOR")
+                .body(Map.of("submissionId", ownWork, "score", 10))
+                .post(GRADES)
+                .then()
+                .statusCode(403);
+        Api.as(takingInstructor, "INSTRUCTOR")
+                .body(Map.of("submissionId", bOpenSubmission, "score", 0))
+                .post(GRADES)
+                .then()
+                .statusCode(422);
+        Api.as(takingInstructor, "INSTRUCTOR")
+                .get(SUBMISSIONS + "/" + bSubmission)
+                .then()
+                .statusCode(404);
         assertThat(fixtures.count("grades", "submission_id", ownWork)).isZero();
         assertThat(fixtures.count("grades", "submission_id", bOpenSubmission)).isZero();
     }
 
-    private void assertNotFoundAndUnchanged(String method, String path, String table, UUID id, Map<String, Object> body) {
+    private void assertNotFoundAndUnchanged(
+            String method, String path, String table, UUID id, Map<String, Object> body) {
         Map<String, Object> before = fixtures.row(table, id);
         RequestSpecification request = asA();
         Response response = switch (method) {
@@ -171,12 +204,16 @@ class ObjectLevelAuthorizationTest {
         };
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(fixtures.row(table, id)).as("B's row after A's %s", method).isNotNull().isEqualTo(before);
+        assertThat(fixtures.row(table, id))
+                .as("B's row after A's %s", method)
+                .isNotNull()
+                .isEqualTo(before);
     }
 
     private static void assertLists(Response response, List<UUID> ids) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         assertThat(response.header("X-Total-Count")).isEqualTo(String.valueOf(ids.size()));
-        assertThat(response.jsonPath().getList("id")).isEqualTo(ids.stream().map(UUID::toString).toList());
+        assertThat(response.jsonPath().getList("id"))
+                .isEqualTo(ids.stream().map(UUID::toString).toList());
     }
 }

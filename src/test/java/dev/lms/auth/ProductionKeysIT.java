@@ -2,13 +2,12 @@ package dev.lms.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.lms.testing.ServiceProcess;
 import dev.lms.testing.TestDatabase;
 import dev.lms.testing.TestKeys;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The packaged service in production refuses to start without JWT keys, and says which variables to set. */
@@ -34,7 +33,8 @@ class ProductionKeysIT {
     @Test
     void withoutTheSigningKeyTheServiceRefusesToStart() throws Exception {
         Map<String, String> environment = new HashMap<>(database());
-        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestKeys.environment().get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+        environment.put(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestKeys.environment().get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
         try (ServiceProcess service = ServiceProcess.startWithout(environment)) {
             assertThat(service.awaitExit(START_UP)).isNotZero();
             assertThat(service.output()).contains("SMALLRYE_JWT_SIGN_KEY_LOCATION");

@@ -4,17 +4,15 @@ import static dev.lms.testing.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,18 +41,24 @@ class TokenEndpointTest {
     }
 
     static Response login(String email, String password) {
-        return Api.anonymous().body(Map.of("email", email, "password", password)).post(TOKEN);
+        return Api.anonymous()
+                .body(Map.of("email", email, "password", password))
+                .post(TOKEN);
     }
 
     @Test
     void theRightPasswordGetsAShortLivedTokenThatTheApiAccepts() {
         Response issued = login(email.toUpperCase(), PASSWORD);
 
-        issued.then().statusCode(200)
+        issued.then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("tokenType", equalTo("Bearer"))
                 .body("expiresIn", equalTo((int) config.tokenLifespan().toSeconds()));
-        Api.withToken(issued.path("accessToken")).get("/api/v1/users/me").then().statusCode(200)
+        Api.withToken(issued.path("accessToken"))
+                .get("/api/v1/users/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(user.toString()))
                 .body("role", equalTo("INSTRUCTOR"));
     }
@@ -67,8 +71,14 @@ class TokenEndpointTest {
         wrongPassword.then().spec(problem(401)).header("WWW-Authenticate", "Bearer");
         unknownEmail.then().spec(problem(401)).header("WWW-Authenticate", "Bearer");
         assertThat(unknownEmail.asString()).isEqualTo(wrongPassword.asString());
-        assertThat(unknownEmail.headers().asList().stream().map(h -> h.getName().toLowerCase()).sorted().toList())
-                .isEqualTo(wrongPassword.headers().asList().stream().map(h -> h.getName().toLowerCase()).sorted().toList());
+        assertThat(unknownEmail.headers().asList().stream()
+                        .map(h -> h.getName().toLowerCase())
+                        .sorted()
+                        .toList())
+                .isEqualTo(wrongPassword.headers().asList().stream()
+                        .map(h -> h.getName().toLowerCase())
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -89,7 +99,8 @@ class TokenEndpointTest {
         Response locked = login(email, PASSWORD);
 
         locked.then().spec(problem(401));
-        assertThat(locked.asString()).isEqualTo(login("nobody-" + email, PASSWORD).asString());
+        assertThat(locked.asString())
+                .isEqualTo(login("nobody-" + email, PASSWORD).asString());
         Map<String, Object> row = fixtures.row("users", user);
         assertThat(row.get("failed_login_attempts")).isEqualTo(max);
         assertThat(row.get("locked_until")).isNotNull();
@@ -97,8 +108,10 @@ class TokenEndpointTest {
 
     @Test
     void aLockThatHasRunOutLetsTheRightPasswordInAndForgivesTheFailures() throws Exception {
-        fixtures.execute("UPDATE users SET failed_login_attempts = ?, locked_until = now() - interval '1 second' WHERE id = ?",
-                config.throttling().maxFailures(), user);
+        fixtures.execute(
+                "UPDATE users SET failed_login_attempts = ?, locked_until = now() - interval '1 second' WHERE id = ?",
+                config.throttling().maxFailures(),
+                user);
 
         login(email, PASSWORD).then().statusCode(200);
 
@@ -109,8 +122,10 @@ class TokenEndpointTest {
 
     @Test
     void aFailureAfterALockHasRunOutLocksAgainAtOnce() throws Exception {
-        fixtures.execute("UPDATE users SET failed_login_attempts = ?, locked_until = now() - interval '1 second' WHERE id = ?",
-                config.throttling().maxFailures(), user);
+        fixtures.execute(
+                "UPDATE users SET failed_login_attempts = ?, locked_until = now() - interval '1 second' WHERE id = ?",
+                config.throttling().maxFailures(),
+                user);
 
         login(email, "one more guess").then().statusCode(401);
         login(email, PASSWORD).then().statusCode(401);

@@ -8,12 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
@@ -21,6 +15,10 @@ import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +54,13 @@ class CourseContentResourceTest {
     }
 
     String item(String title, String type, int position) {
-        return Api.given().body(body(course, title, type, position)).post(CONTENT).then().statusCode(201).extract().path("id");
+        return Api.given()
+                .body(body(course, title, type, position))
+                .post(CONTENT)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String ofCourse(UUID courseId) {
@@ -73,7 +77,8 @@ class CourseContentResourceTest {
     void creatingAnItemAnswers201WithItsLocationVersionAndBody() {
         Response created = Api.given().body(body(course, "Intro", "VIDEO", 3)).post(CONTENT);
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("courseId", equalTo(course.toString()))
                 .body("title", equalTo("Intro"))
@@ -85,13 +90,18 @@ class CourseContentResourceTest {
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith(CONTENT + "/" + id);
         assertThat(fixtures.row("course_content", UUID.fromString(id)))
-                .containsEntry("course_id", course).containsEntry("position", 3).containsEntry("title", "Intro");
+                .containsEntry("course_id", course)
+                .containsEntry("position", 3)
+                .containsEntry("title", "Intro");
     }
 
     @Test
     void anItemIsAtPositionZeroUnlessToldOtherwise() {
-        Api.given().body("{\"courseId\": \"" + course + "\", \"title\": \"Notes\", \"type\": \"TEXT\"}").post(CONTENT)
-                .then().statusCode(201)
+        Api.given()
+                .body("{\"courseId\": \"" + course + "\", \"title\": \"Notes\", \"type\": \"TEXT\"}")
+                .post(CONTENT)
+                .then()
+                .statusCode(201)
                 .body("position", equalTo(0))
                 .body("fileUrl", nullValue());
     }
@@ -122,8 +132,11 @@ class CourseContentResourceTest {
 
     @Test
     void aBadTypeNamesTheTypesItAccepts() {
-        Api.given().body("{\"courseId\": \"" + course + "\", \"title\": \"T\", \"type\": \"PODCAST\"}").post(CONTENT)
-                .then().spec(invalid("type"))
+        Api.given()
+                .body("{\"courseId\": \"" + course + "\", \"title\": \"T\", \"type\": \"PODCAST\"}")
+                .post(CONTENT)
+                .then()
+                .spec(invalid("type"))
                 .body("errors[0].message", equalTo("must be one of TEXT, VIDEO, DOCUMENT, LINK, SCORM, YOUTUBE"));
     }
 
@@ -143,7 +156,10 @@ class CourseContentResourceTest {
     void readingAnItemGivesItsVersionAsETag() {
         UUID id = fixtures.content(course, "SCORM", 2);
 
-        Api.given().get(CONTENT + "/" + id).then().statusCode(200)
+        Api.given()
+                .get(CONTENT + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id.toString()))
                 .body("type", equalTo("SCORM"))
@@ -162,7 +178,11 @@ class CourseContentResourceTest {
             fixtures.content(course, "TEXT", i);
         }
 
-        Response last = Api.given().queryParam("courseId", course).queryParam("size", 2).queryParam("page", 2).get(CONTENT);
+        Response last = Api.given()
+                .queryParam("courseId", course)
+                .queryParam("size", 2)
+                .queryParam("page", 2)
+                .get(CONTENT);
 
         last.then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(1));
         assertThat(Links.of(last)).isEqualTo(Map.of("first", "page=1", "prev", "page=1", "last", "page=2"));
@@ -175,11 +195,24 @@ class CourseContentResourceTest {
         String youtube = item("Extra", "YOUTUBE", 2);
         fixtures.content(fixtures.course(fixtures.instructor()), "VIDEO", 0);
 
-        Api.given().queryParam("courseId", course).get(CONTENT).then().body("id", equalTo(List.of(video, text, youtube)));
-        Api.given().queryParam("courseId", course).queryParam("type", "VIDEO").get(CONTENT).then()
+        Api.given()
+                .queryParam("courseId", course)
+                .get(CONTENT)
+                .then()
+                .body("id", equalTo(List.of(video, text, youtube)));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("type", "VIDEO")
+                .get(CONTENT)
+                .then()
                 .body("id", equalTo(List.of(video)));
-        Api.given().queryParam("courseId", course).queryParam("type", "TEXT").get(CONTENT).then()
-                .header("X-Total-Count", "1").body("id", equalTo(List.of(text)));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("type", "TEXT")
+                .get(CONTENT)
+                .then()
+                .header("X-Total-Count", "1")
+                .body("id", equalTo(List.of(text)));
     }
 
     @Test
@@ -188,10 +221,18 @@ class CourseContentResourceTest {
         item("A", "VIDEO", 9);
         item("C", "LINK", 1);
 
-        Api.given().queryParam("courseId", course).queryParam("sort", "-position").get(CONTENT)
-                .then().body("title", equalTo(List.of("A", "B", "C")));
-        Api.given().queryParam("courseId", course).queryParam("sort", "type,title").get(CONTENT)
-                .then().body("title", equalTo(List.of("B", "A", "C")));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("sort", "-position")
+                .get(CONTENT)
+                .then()
+                .body("title", equalTo(List.of("A", "B", "C")));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("sort", "type,title")
+                .get(CONTENT)
+                .then()
+                .body("title", equalTo(List.of("B", "A", "C")));
     }
 
     @Test
@@ -207,8 +248,13 @@ class CourseContentResourceTest {
             fixtures.content(fixtures.course(fixtures.instructor()), "DOCUMENT", i);
         }
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(CONTENT).then().statusCode(200));
+            long statements = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(CONTENT)
+                            .then()
+                            .statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
         }
     }
@@ -225,10 +271,15 @@ class CourseContentResourceTest {
 
         Response outline = Api.given().get(ofCourse(course));
 
-        outline.then().statusCode(200).header("X-Total-Count", "4")
+        outline.then()
+                .statusCode(200)
+                .header("X-Total-Count", "4")
                 .body("id", equalTo(List.of(first, secondA, secondB, third)));
         assertThat(Links.of(outline)).isEqualTo(Map.of("first", "page=1", "last", "page=1"));
-        Api.given().queryParam("sort", "title").get(ofCourse(course)).then()
+        Api.given()
+                .queryParam("sort", "title")
+                .get(ofCourse(course))
+                .then()
                 .body("title", equalTo(List.of("First", "Second A", "Second B", "Third")));
     }
 
@@ -239,11 +290,22 @@ class CourseContentResourceTest {
         }
         UUID empty = fixtures.course(fixtures.instructor());
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(ofCourse(course)).then().statusCode(200));
+            long statements = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(ofCourse(course))
+                            .then()
+                            .statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
-            long none = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(ofCourse(empty)).then().statusCode(200).body("$", hasSize(0)));
+            long none = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(ofCourse(empty))
+                            .then()
+                            .statusCode(200)
+                            .body("$", hasSize(0)));
             assertThat(none).as("statements for an empty course, size=%d", size).isLessThanOrEqualTo(2);
         }
     }
@@ -255,9 +317,15 @@ class CourseContentResourceTest {
         fixtures.enrollment(student, course);
         UUID stranger = fixtures.student();
 
-        long member = Statements.during(sessionFactory,
-                () -> Api.as(student, "STUDENT").get(ofCourse(course)).then().statusCode(200).body("$", hasSize(1)));
-        long outsider = Statements.during(sessionFactory,
+        long member = Statements.during(
+                sessionFactory,
+                () -> Api.as(student, "STUDENT")
+                        .get(ofCourse(course))
+                        .then()
+                        .statusCode(200)
+                        .body("$", hasSize(1)));
+        long outsider = Statements.during(
+                sessionFactory,
                 () -> Api.as(stranger, "STUDENT").get(ofCourse(course)).then().spec(problem(404)));
 
         assertThat(member).isLessThanOrEqualTo(2);
@@ -276,19 +344,27 @@ class CourseContentResourceTest {
     void putReplacesTheItem() {
         UUID id = fixtures.content(course, "TEXT", 0);
 
-        Api.given().body(body(course, "Recorded", "YOUTUBE", 4)).put(CONTENT + "/" + id).then().statusCode(200)
+        Api.given()
+                .body(body(course, "Recorded", "YOUTUBE", 4))
+                .put(CONTENT + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("type", equalTo("YOUTUBE"))
                 .body("position", equalTo(4));
 
-        assertThat(fixtures.row("course_content", id)).containsEntry("title", "Recorded").containsEntry("position", 4);
+        assertThat(fixtures.row("course_content", id))
+                .containsEntry("title", "Recorded")
+                .containsEntry("position", 4);
     }
 
     @Test
     void patchChangesOnlyTheFieldsItNamesAndNullClearsAnOptionalOne() {
         String id = item("Kept", "DOCUMENT", 7);
 
-        patch(id, "{\"fileUrl\": null, \"type\": \"LINK\"}").then().statusCode(200)
+        patch(id, "{\"fileUrl\": null, \"type\": \"LINK\"}")
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("fileUrl", nullValue())
                 .body("type", equalTo("LINK"))
@@ -318,15 +394,32 @@ class CourseContentResourceTest {
         patch(id, "{\"title\": \"Someone else's\"}").then().header("ETag", "\"1\"");
         Map<String, Object> before = fixtures.row("course_content", id);
 
-        Api.given().header("If-Match", "\"0\"").body(body(course, "Mine", "TEXT", 0)).put(CONTENT + "/" + id)
-                .then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"title\": \"Mine\"}")
-                .patch(CONTENT + "/" + id).then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").delete(CONTENT + "/" + id).then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .body(body(course, "Mine", "TEXT", 0))
+                .put(CONTENT + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"Mine\"}")
+                .patch(CONTENT + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .delete(CONTENT + "/" + id)
+                .then()
+                .spec(problem(412));
 
         assertThat(fixtures.row("course_content", id)).isEqualTo(before);
 
-        Api.given().header("If-Match", "\"1\"").delete(CONTENT + "/" + id).then().statusCode(204);
+        Api.given()
+                .header("If-Match", "\"1\"")
+                .delete(CONTENT + "/" + id)
+                .then()
+                .statusCode(204);
     }
 
     // --- delete --------------------------------------------------------------------------------------------------
@@ -335,7 +428,9 @@ class CourseContentResourceTest {
     void deletingAnItemAnswers204InOneStatement() {
         UUID id = fixtures.content(course, "TEXT", 0);
 
-        long statements = Statements.during(sessionFactory, () -> Api.given().delete(CONTENT + "/" + id).then().statusCode(204));
+        long statements = Statements.during(
+                sessionFactory,
+                () -> Api.given().delete(CONTENT + "/" + id).then().statusCode(204));
 
         assertThat(statements).isOne();
         assertThat(fixtures.count("course_content", "id", id)).isZero();

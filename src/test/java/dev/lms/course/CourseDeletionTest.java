@@ -2,16 +2,14 @@ package dev.lms.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLException;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,7 +102,9 @@ class CourseDeletionTest {
 
         deleteCourse(course).then().statusCode(204);
 
-        assertThat(statistics.getPrepareStatementCount()).as("JDBC statements issued for the DELETE request").isEqualTo(1);
+        assertThat(statistics.getPrepareStatementCount())
+                .as("JDBC statements issued for the DELETE request")
+                .isEqualTo(1);
         assertThat(statistics.getEntityLoadCount()).as("entities loaded").isZero();
         assertThat(fixtures.count("enrollments", "course_id", course)).isZero();
         assertThat(fixtures.count("assignments", "course_id", course)).isZero();

@@ -31,10 +31,15 @@ class CourseLifecycleTest {
     }
 
     static String user(String role) {
-        return Api.given().body("""
+        return Api.given()
+                .body("""
                         {"email": "%s@example.org", "name": "Test %s", "role": "%s"}
                         """.formatted(Fixtures.unique(role.toLowerCase()), role, role))
-                .post(USERS).then().statusCode(201).extract().path("id");
+                .post(USERS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String body(String code, String title, String instructorId) {
@@ -46,8 +51,10 @@ class CourseLifecycleTest {
     @Test
     void aCourseIsCreatedReadListedPatchedAndDeleted() {
         String code = Fixtures.unique("CS");
-        Response created = Api.given().body(body(code, "Algorithms", instructor)).post(COURSES);
-        created.then().statusCode(201)
+        Response created =
+                Api.given().body(body(code, "Algorithms", instructor)).post(COURSES);
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("code", equalTo(code))
                 .body("active", equalTo(true))
@@ -56,12 +63,20 @@ class CourseLifecycleTest {
         assertThat(created.header("Location")).endsWith(course);
 
         Api.given().get(course).then().statusCode(200).body("title", equalTo("Algorithms"));
-        Api.given().queryParam("instructorId", instructor).get(COURSES).then().statusCode(200)
+        Api.given()
+                .queryParam("instructorId", instructor)
+                .get(COURSES)
+                .then()
+                .statusCode(200)
                 .header("X-Total-Count", "1")
                 .body("code", contains(code));
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH)
-                .body("{\"title\": \"Advanced Algorithms\", \"active\": false}").patch(course)
-                .then().statusCode(200)
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"Advanced Algorithms\", \"active\": false}")
+                .patch(course)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("title", equalTo("Advanced Algorithms"))
                 .body("active", equalTo(false))
@@ -73,13 +88,20 @@ class CourseLifecycleTest {
 
     @Test
     void aStudentCannotTeachACourse() {
-        Api.given().body(body(Fixtures.unique("CS"), "Algorithms", user("STUDENT"))).post(COURSES)
-                .then().spec(fieldError(422, "instructorId"));
+        Api.given()
+                .body(body(Fixtures.unique("CS"), "Algorithms", user("STUDENT")))
+                .post(COURSES)
+                .then()
+                .spec(fieldError(422, "instructorId"));
     }
 
     @Test
     void anInstructorWhoStillTeachesCannotBeDeleted() {
-        Api.given().body(body(Fixtures.unique("CS"), "Algorithms", instructor)).post(COURSES).then().statusCode(201);
+        Api.given()
+                .body(body(Fixtures.unique("CS"), "Algorithms", instructor))
+                .post(COURSES)
+                .then()
+                .statusCode(201);
 
         Api.given().delete(USERS + "/" + instructor).then().spec(problem(409));
         Api.given().get(USERS + "/" + instructor).then().statusCode(200);

@@ -8,12 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
@@ -21,6 +15,10 @@ import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,10 +55,15 @@ class CourseResourceTest {
 
     /** Creates a course through the API, for tests about lists. */
     String course(String title, String semester, boolean active) {
-        return Api.given().body("""
+        return Api.given()
+                .body("""
                         {"code": "%s", "title": "%s", "semester": "%s", "active": %s, "instructorId": "%s"}
                         """.formatted(Fixtures.unique("CS"), title, semester, active, instructor))
-                .post(COURSES).then().statusCode(201).extract().path("id");
+                .post(COURSES)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     // --- create ------------------------------------------------------------------------------------------------
@@ -69,9 +72,11 @@ class CourseResourceTest {
     void creatingACourseAnswers201WithItsLocationVersionAndBody() {
         String code = Fixtures.unique("CS");
 
-        Response created = Api.given().body(body(code, "Algorithms", instructor)).post(COURSES);
+        Response created =
+                Api.given().body(body(code, "Algorithms", instructor)).post(COURSES);
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("code", equalTo(code))
                 .body("title", equalTo("Algorithms"))
@@ -88,8 +93,12 @@ class CourseResourceTest {
 
     @Test
     void aCourseIsActiveUnlessToldOtherwise() {
-        Api.given().body("{\"code\": \"" + Fixtures.unique("CS") + "\", \"title\": \"T\", \"instructorId\": \"" + instructor + "\"}")
-                .post(COURSES).then().statusCode(201)
+        Api.given()
+                .body("{\"code\": \"" + Fixtures.unique("CS") + "\", \"title\": \"T\", \"instructorId\": \""
+                        + instructor + "\"}")
+                .post(COURSES)
+                .then()
+                .statusCode(201)
                 .body("active", equalTo(true))
                 .body("description", nullValue());
     }
@@ -98,7 +107,11 @@ class CourseResourceTest {
     void anAdminMayTeachACourse() {
         UUID admin = fixtures.user("ADMIN");
 
-        Api.given().body(body(Fixtures.unique("CS"), "T", admin)).post(COURSES).then().statusCode(201);
+        Api.given()
+                .body(body(Fixtures.unique("CS"), "T", admin))
+                .post(COURSES)
+                .then()
+                .statusCode(201);
     }
 
     // --- validation: one field-level 400 per rule, and nothing is written --------------------------------------
@@ -141,7 +154,10 @@ class CourseResourceTest {
     void readingACourseGivesItsVersionAsETag() {
         UUID id = fixtures.course(instructor);
 
-        Api.given().get(COURSES + "/" + id).then().statusCode(200)
+        Api.given()
+                .get(COURSES + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id.toString()))
                 .body("instructorId", equalTo(instructor.toString()));
@@ -159,13 +175,25 @@ class CourseResourceTest {
             fixtures.course(instructor);
         }
 
-        Response first = Api.given().queryParam("instructorId", instructor).queryParam("size", 2).get(COURSES);
-        Response middle = Api.given().queryParam("instructorId", instructor).queryParam("size", 2).queryParam("page", 2).get(COURSES);
-        Response last = Api.given().queryParam("instructorId", instructor).queryParam("size", 2).queryParam("page", 3).get(COURSES);
+        Response first = Api.given()
+                .queryParam("instructorId", instructor)
+                .queryParam("size", 2)
+                .get(COURSES);
+        Response middle = Api.given()
+                .queryParam("instructorId", instructor)
+                .queryParam("size", 2)
+                .queryParam("page", 2)
+                .get(COURSES);
+        Response last = Api.given()
+                .queryParam("instructorId", instructor)
+                .queryParam("size", 2)
+                .queryParam("page", 3)
+                .get(COURSES);
 
         first.then().statusCode(200).header("X-Total-Count", "5").body("$", hasSize(2));
         assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=3"));
-        assertThat(Links.of(middle)).isEqualTo(Map.of("first", "page=1", "prev", "page=1", "next", "page=3", "last", "page=3"));
+        assertThat(Links.of(middle))
+                .isEqualTo(Map.of("first", "page=1", "prev", "page=1", "next", "page=3", "last", "page=3"));
         // The last page is not full, so it shows the total without a count query; the header is the same.
         last.then().header("X-Total-Count", "5").body("$", hasSize(1));
         assertThat(Links.of(last)).isEqualTo(Map.of("first", "page=1", "prev", "page=2", "last", "page=3"));
@@ -176,7 +204,10 @@ class CourseResourceTest {
     void aPageBeyondTheLastIsEmptyAndLinksBack() {
         fixtures.course(instructor);
 
-        Response beyond = Api.given().queryParam("instructorId", instructor).queryParam("page", 9).get(COURSES);
+        Response beyond = Api.given()
+                .queryParam("instructorId", instructor)
+                .queryParam("page", 9)
+                .get(COURSES);
 
         beyond.then().statusCode(200).header("X-Total-Count", "1").body("$", hasSize(0));
         assertThat(Links.of(beyond)).isEqualTo(Map.of("first", "page=1", "prev", "page=1", "last", "page=1"));
@@ -190,10 +221,19 @@ class CourseResourceTest {
         fixtures.course(fixtures.instructor());
 
         Api.given().queryParam("instructorId", instructor).get(COURSES).then().header("X-Total-Count", "3");
-        Api.given().queryParam("instructorId", instructor).queryParam("active", true).get(COURSES)
-                .then().body("id", equalTo(List.of(fallActive, springActive)));
-        Api.given().queryParam("instructorId", instructor).queryParam("semester", "2026-FALL").queryParam("active", "true")
-                .get(COURSES).then().body("id", equalTo(List.of(fallActive)));
+        Api.given()
+                .queryParam("instructorId", instructor)
+                .queryParam("active", true)
+                .get(COURSES)
+                .then()
+                .body("id", equalTo(List.of(fallActive, springActive)));
+        Api.given()
+                .queryParam("instructorId", instructor)
+                .queryParam("semester", "2026-FALL")
+                .queryParam("active", "true")
+                .get(COURSES)
+                .then()
+                .body("id", equalTo(List.of(fallActive)));
     }
 
     @Test
@@ -202,15 +242,27 @@ class CourseResourceTest {
         course("Alpha", "2027-SPRING", true);
         course("Gamma", "2026-FALL", true);
 
-        Api.given().queryParam("instructorId", instructor).queryParam("sort", "title").get(COURSES)
-                .then().body("title", equalTo(List.of("Alpha", "Beta", "Gamma")));
-        Api.given().queryParam("instructorId", instructor).queryParam("sort", "-semester, -title").get(COURSES)
-                .then().body("title", equalTo(List.of("Alpha", "Gamma", "Beta")));
+        Api.given()
+                .queryParam("instructorId", instructor)
+                .queryParam("sort", "title")
+                .get(COURSES)
+                .then()
+                .body("title", equalTo(List.of("Alpha", "Beta", "Gamma")));
+        Api.given()
+                .queryParam("instructorId", instructor)
+                .queryParam("sort", "-semester, -title")
+                .get(COURSES)
+                .then()
+                .body("title", equalTo(List.of("Alpha", "Gamma", "Beta")));
     }
 
     @Test
     void badListParametersAre400() {
-        Api.given().queryParam("sort", "instructor.passwordHash").get(COURSES).then().spec(invalid("sort"));
+        Api.given()
+                .queryParam("sort", "instructor.passwordHash")
+                .get(COURSES)
+                .then()
+                .spec(invalid("sort"));
         Api.given().queryParam("active", "yes").get(COURSES).then().spec(invalid("active"));
         Api.given().queryParam("instructorId", "me").get(COURSES).then().spec(invalid("instructorId"));
         Api.given().queryParam("size", 101).get(COURSES).then().spec(invalid("size"));
@@ -223,8 +275,13 @@ class CourseResourceTest {
             fixtures.course(fixtures.instructor());
         }
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(COURSES).then().statusCode(200));
+            long statements = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(COURSES)
+                            .then()
+                            .statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
         }
     }
@@ -237,21 +294,31 @@ class CourseResourceTest {
         UUID successor = fixtures.instructor();
         String code = Fixtures.unique("CS");
 
-        Api.given().body(body(code, "Renamed", successor)).put(COURSES + "/" + id).then().statusCode(200)
+        Api.given()
+                .body(body(code, "Renamed", successor))
+                .put(COURSES + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("code", equalTo(code))
                 .body("title", equalTo("Renamed"))
                 .body("instructorId", equalTo(successor.toString()));
 
-        assertThat(fixtures.row("courses", id)).containsEntry("instructor_id", successor).containsEntry("title", "Renamed");
+        assertThat(fixtures.row("courses", id))
+                .containsEntry("instructor_id", successor)
+                .containsEntry("title", "Renamed");
     }
 
     @Test
     void patchChangesOnlyTheFieldsItNamesAndNullClearsAnOptionalOne() {
         String id = course("Kept", "2026-FALL", true);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"active\": false, \"semester\": null}").patch(COURSES + "/" + id)
-                .then().statusCode(200)
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"active\": false, \"semester\": null}")
+                .patch(COURSES + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("active", equalTo(false))
                 .body("semester", nullValue())
@@ -264,14 +331,30 @@ class CourseResourceTest {
         UUID id = fixtures.course(instructor);
         Map<String, Object> before = fixtures.row("courses", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": null}").patch(COURSES + "/" + id)
-                .then().spec(invalid("title"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"thumbnailUrl\": \"file:///etc/passwd\"}").patch(COURSES + "/" + id)
-                .then().spec(invalid("thumbnailUrl"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"instructorId\": null}").patch(COURSES + "/" + id)
-                .then().spec(invalid("instructorId"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"id\": \"" + UUID.randomUUID() + "\"}").patch(COURSES + "/" + id)
-                .then().spec(invalid("id"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": null}")
+                .patch(COURSES + "/" + id)
+                .then()
+                .spec(invalid("title"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"thumbnailUrl\": \"file:///etc/passwd\"}")
+                .patch(COURSES + "/" + id)
+                .then()
+                .spec(invalid("thumbnailUrl"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"instructorId\": null}")
+                .patch(COURSES + "/" + id)
+                .then()
+                .spec(invalid("instructorId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"id\": \"" + UUID.randomUUID() + "\"}")
+                .patch(COURSES + "/" + id)
+                .then()
+                .spec(invalid("id"));
 
         assertThat(fixtures.row("courses", id)).isEqualTo(before);
     }
@@ -281,19 +364,40 @@ class CourseResourceTest {
     @Test
     void writesWithAStaleETagAre412AndChangeNothing() {
         UUID id = fixtures.course(instructor);
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": \"Someone else's\"}").patch(COURSES + "/" + id)
-                .then().header("ETag", "\"1\"");
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"Someone else's\"}")
+                .patch(COURSES + "/" + id)
+                .then()
+                .header("ETag", "\"1\"");
         Map<String, Object> before = fixtures.row("courses", id);
 
-        Api.given().header("If-Match", "\"0\"").body(body(Fixtures.unique("CS"), "Mine", instructor)).put(COURSES + "/" + id)
-                .then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"title\": \"Mine\"}")
-                .patch(COURSES + "/" + id).then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").delete(COURSES + "/" + id).then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .body(body(Fixtures.unique("CS"), "Mine", instructor))
+                .put(COURSES + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"Mine\"}")
+                .patch(COURSES + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .delete(COURSES + "/" + id)
+                .then()
+                .spec(problem(412));
 
         assertThat(fixtures.row("courses", id)).isEqualTo(before);
 
-        Api.given().header("If-Match", "\"1\"").delete(COURSES + "/" + id).then().statusCode(204);
+        Api.given()
+                .header("If-Match", "\"1\"")
+                .delete(COURSES + "/" + id)
+                .then()
+                .statusCode(204);
     }
 
     // --- delete --------------------------------------------------------------------------------------------------
@@ -304,7 +408,9 @@ class CourseResourceTest {
         UUID student = fixtures.student();
         UUID enrollment = fixtures.enrollment(student, id);
 
-        long statements = Statements.during(sessionFactory, () -> Api.given().delete(COURSES + "/" + id).then().statusCode(204));
+        long statements = Statements.during(
+                sessionFactory,
+                () -> Api.given().delete(COURSES + "/" + id).then().statusCode(204));
 
         assertThat(statements).isOne();
         assertThat(fixtures.count("courses", "id", id)).isZero();
@@ -326,12 +432,17 @@ class CourseResourceTest {
 
     @Test
     void changingACodeToOneInUseIs409AndChangesNothing() {
-        String taken = (String) fixtures.row("courses", fixtures.course(instructor)).get("code");
+        String taken =
+                (String) fixtures.row("courses", fixtures.course(instructor)).get("code");
         UUID id = fixtures.course(instructor);
         Map<String, Object> before = fixtures.row("courses", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"code\": \"" + taken + "\"}").patch(COURSES + "/" + id)
-                .then().spec(fieldError(409, "code"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"code\": \"" + taken + "\"}")
+                .patch(COURSES + "/" + id)
+                .then()
+                .spec(fieldError(409, "code"));
 
         assertThat(fixtures.row("courses", id)).isEqualTo(before);
     }
@@ -340,7 +451,11 @@ class CourseResourceTest {
     void anInstructorIdThatDoesNotExistIs422() {
         String code = Fixtures.unique("CS");
 
-        Api.given().body(body(code, "T", UUID.randomUUID())).post(COURSES).then().spec(fieldError(422, "instructorId"));
+        Api.given()
+                .body(body(code, "T", UUID.randomUUID()))
+                .post(COURSES)
+                .then()
+                .spec(fieldError(422, "instructorId"));
 
         assertThat(fixtures.count("courses", "code", code)).isZero();
     }
@@ -353,8 +468,12 @@ class CourseResourceTest {
         Map<String, Object> before = fixtures.row("courses", id);
 
         Api.given().body(body(code, "T", student)).post(COURSES).then().spec(fieldError(422, "instructorId"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"instructorId\": \"" + student + "\"}").patch(COURSES + "/" + id)
-                .then().spec(fieldError(422, "instructorId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"instructorId\": \"" + student + "\"}")
+                .patch(COURSES + "/" + id)
+                .then()
+                .spec(fieldError(422, "instructorId"));
 
         assertThat(fixtures.count("courses", "code", code)).isZero();
         assertThat(fixtures.row("courses", id)).isEqualTo(before);

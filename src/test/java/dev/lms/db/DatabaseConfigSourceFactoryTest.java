@@ -3,11 +3,10 @@ package dev.lms.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** How DATABASE_URL and DIRECT_URL become datasource and Flyway settings, read through a real SmallRye Config. */
@@ -21,7 +20,8 @@ class DatabaseConfigSourceFactoryTest {
 
         assertThat(config.getRawValue("quarkus.datasource.jdbc.url"))
                 .isEqualTo("jdbc:postgresql://ep-x-pooler.neon.tech/lms?sslmode=require&prepareThreshold=0");
-        assertThat(config.getRawValue("quarkus.flyway.jdbc-url")).isEqualTo("jdbc:postgresql://ep-x.neon.tech/lms?sslmode=require");
+        assertThat(config.getRawValue("quarkus.flyway.jdbc-url"))
+                .isEqualTo("jdbc:postgresql://ep-x.neon.tech/lms?sslmode=require");
         assertThat(config.getRawValue("quarkus.datasource.username")).isEqualTo("app");
         assertThat(config.getRawValue("quarkus.flyway.password")).isEqualTo("pw");
     }
@@ -61,7 +61,8 @@ class DatabaseConfigSourceFactoryTest {
     void explicitQuarkusSettingsFromTheEnvironmentWin() {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withProfile("prod")
-                .withSources(new PropertiesConfigSource(Map.of("DATABASE_URL", "postgresql://db.internal/lms"), "env-like", 300))
+                .withSources(new PropertiesConfigSource(
+                        Map.of("DATABASE_URL", "postgresql://db.internal/lms"), "env-like", 300))
                 .withSources(new PropertiesConfigSource(
                         Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://override/lms"), "system-like", 400))
                 .withSources(new DatabaseConfigSourceFactory())

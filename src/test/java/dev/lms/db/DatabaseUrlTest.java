@@ -9,15 +9,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DatabaseUrlTest {
 
-    private static final String NEON_POOLED = "postgresql://neondb_owner:npg_s3cr3t@ep-cool-darkness-a1b2c3d4-pooler.eu-central-1.aws.neon.tech/neondb"
-            + "?sslmode=require&channel_binding=require";
+    private static final String NEON_POOLED =
+            "postgresql://neondb_owner:npg_s3cr3t@ep-cool-darkness-a1b2c3d4-pooler.eu-central-1.aws.neon.tech/neondb"
+                    + "?sslmode=require&channel_binding=require";
 
     @Test
     void neonConsoleUrlBecomesAJdbcUrlWithCredentialsKeptApart() {
         DatabaseUrl url = DatabaseUrl.parse("DATABASE_URL", NEON_POOLED);
 
-        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://ep-cool-darkness-a1b2c3d4-pooler.eu-central-1.aws.neon.tech/neondb"
-                + "?sslmode=require&channelBinding=require");
+        assertThat(url.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://ep-cool-darkness-a1b2c3d4-pooler.eu-central-1.aws.neon.tech/neondb"
+                        + "?sslmode=require&channelBinding=require");
         assertThat(url.username()).contains("neondb_owner");
         assertThat(url.password()).contains("npg_s3cr3t");
         assertThat(url.host()).isEqualTo("ep-cool-darkness-a1b2c3d4-pooler.eu-central-1.aws.neon.tech");
@@ -25,7 +27,8 @@ class DatabaseUrlTest {
 
     @Test
     void jdbcUrlIsAcceptedWithItsPortAndParameters() {
-        DatabaseUrl url = DatabaseUrl.parse("DATABASE_URL", "jdbc:postgresql://db.internal:6432/lms?prepareThreshold=0&user=app&password=pw");
+        DatabaseUrl url = DatabaseUrl.parse(
+                "DATABASE_URL", "jdbc:postgresql://db.internal:6432/lms?prepareThreshold=0&user=app&password=pw");
 
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6432/lms?prepareThreshold=0");
         assertThat(url.username()).contains("app");
@@ -49,15 +52,16 @@ class DatabaseUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "mysql://app:hunter2secret@localhost/lms",
-            "postgresql://app:hunter2secret@/lms",
-            "postgresql://app:hunter2secret@localhost",
-            "postgresql://app:hunter2secret@localhost/lms/extra",
-            "postgresql://app:hunter2secret@local host/lms",
-            "postgresql://app:hunter2secret%zz@localhost/lms",
-            "postgresql://app:hunter2secret@localhost/lms?sslmode"
-    })
+    @ValueSource(
+            strings = {
+                "mysql://app:hunter2secret@localhost/lms",
+                "postgresql://app:hunter2secret@/lms",
+                "postgresql://app:hunter2secret@localhost",
+                "postgresql://app:hunter2secret@localhost/lms/extra",
+                "postgresql://app:hunter2secret@local host/lms",
+                "postgresql://app:hunter2secret%zz@localhost/lms",
+                "postgresql://app:hunter2secret@localhost/lms?sslmode"
+            })
     void malformedUrlIsRefusedWithAMessageThatNamesTheVariableButNotThePassword(String malformed) {
         assertThatThrownBy(() -> DatabaseUrl.parse("DIRECT_URL", malformed))
                 .isInstanceOf(InvalidDatabaseUrlException.class)

@@ -1,15 +1,14 @@
 package dev.lms.db;
 
-import java.sql.SQLException;
-import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.lms.testing.PgBouncer;
 import dev.lms.testing.TestDatabase;
 import dev.lms.testing.TestKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Neon's topology: DATABASE_URL goes through PgBouncer in transaction mode, DIRECT_URL straight to PostgreSQL.
@@ -39,7 +38,8 @@ public class PgBouncerProfile implements QuarkusTestProfile {
         public Map<String, String> start() {
             try {
                 TestDatabase.dropDatabase(DATABASE);
-                try (var connection = TestDatabase.connect(); var statement = connection.createStatement()) {
+                try (var connection = TestDatabase.connect();
+                        var statement = connection.createStatement()) {
                     statement.execute("CREATE DATABASE " + DATABASE);
                 }
                 bouncer = PgBouncer.start(TestDatabase.embeddedPort(), DATABASE, SERVER_POOL_SIZE);
@@ -49,9 +49,13 @@ public class PgBouncerProfile implements QuarkusTestProfile {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            // prepareThreshold=0: PgBouncer before 1.21 cannot keep server-side prepared statements in transaction mode.
+            // prepareThreshold=0: PgBouncer before 1.21 cannot keep server-side prepared statements in transaction
+            // mode.
             Map<String, String> config = new HashMap<>(TestKeys.config());
-            config.put("DATABASE_URL", "postgresql://postgres:postgres@127.0.0.1:" + bouncer.port() + "/" + DATABASE + "?prepareThreshold=0");
+            config.put(
+                    "DATABASE_URL",
+                    "postgresql://postgres:postgres@127.0.0.1:" + bouncer.port() + "/" + DATABASE
+                            + "?prepareThreshold=0");
             config.put("DIRECT_URL", TestDatabase.neonStyleUrl(DATABASE));
             return config;
         }

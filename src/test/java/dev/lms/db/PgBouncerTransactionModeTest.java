@@ -2,6 +2,14 @@ package dev.lms.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lms.testing.Fixtures;
+import dev.lms.testing.PgBouncer;
+import dev.lms.testing.TestDatabase;
+import dev.lms.user.User;
+import dev.lms.user.UserRole;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,15 +19,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import dev.lms.testing.Fixtures;
-import dev.lms.testing.PgBouncer;
-import dev.lms.testing.TestDatabase;
-import dev.lms.user.User;
-import dev.lms.user.UserRole;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -52,8 +51,8 @@ class PgBouncerTransactionModeTest {
         assertThat(migrationUrl).contains(":" + TestDatabase.embeddedPort() + "/");
 
         try (Connection connection = TestDatabase.connect(PgBouncerProfile.DATABASE);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("1");
         }
@@ -81,16 +80,18 @@ class PgBouncerTransactionModeTest {
         }
 
         assertThat(User.count("email like ?1", emailPrefix + "-%")).isEqualTo(TRANSACTIONS);
-        assertThat(serverConnections()).as("server connections behind %d concurrent clients", WORKERS)
-                .isPositive().isLessThanOrEqualTo(PgBouncerProfile.SERVER_POOL_SIZE);
+        assertThat(serverConnections())
+                .as("server connections behind %d concurrent clients", WORKERS)
+                .isPositive()
+                .isLessThanOrEqualTo(PgBouncerProfile.SERVER_POOL_SIZE);
     }
 
     /** Connections PostgreSQL sees for the test database: PgBouncer's server connections, since the pool goes through it. */
     private static long serverConnections() throws SQLException {
         try (Connection connection = TestDatabase.connect();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                     + " WHERE datname = '" + PgBouncerProfile.DATABASE + "' AND backend_type = 'client backend'")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity" + " WHERE datname = '"
+                        + PgBouncerProfile.DATABASE + "' AND backend_type = 'client backend'")) {
             rows.next();
             return rows.getLong(1);
         }

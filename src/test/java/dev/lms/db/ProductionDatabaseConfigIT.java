@@ -2,6 +2,7 @@ package dev.lms.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lms.testing.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
-
-import dev.lms.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 /** The packaged service in production refuses to start without a usable database URL, and says why. */
@@ -31,8 +30,8 @@ class ProductionDatabaseConfigIT {
 
     @Test
     void aMalformedDatabaseUrlIsRefusedWithoutPrintingThePassword() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(Map.of(
-                "DATABASE_URL", "postgresql://app:Sup3rS3cret@db.internal/lms/oops?sslmode=require"))) {
+        try (ServiceProcess service = ServiceProcess.start(
+                Map.of("DATABASE_URL", "postgresql://app:Sup3rS3cret@db.internal/lms/oops?sslmode=require"))) {
             assertThat(service.awaitExit(START_UP)).isNotZero();
             assertThat(service.output())
                     .contains("DATABASE_URL is not a usable PostgreSQL URL")
@@ -47,7 +46,9 @@ class ProductionDatabaseConfigIT {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.contains("zonky"));
         }
         try (Stream<Path> jars = Files.list(app.resolve("app"))) {
-            Path applicationJar = jars.filter(jar -> jar.toString().endsWith(".jar")).findFirst().orElseThrow();
+            Path applicationJar = jars.filter(jar -> jar.toString().endsWith(".jar"))
+                    .findFirst()
+                    .orElseThrow();
             try (ZipFile jar = new ZipFile(applicationJar.toFile())) {
                 assertThat(jar.getEntry("db/migration/V1__init.sql")).isNotNull();
             }

@@ -8,12 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
@@ -21,6 +15,10 @@ import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +57,13 @@ class DiscussionPostResourceTest {
     }
 
     String post(UUID authorId, UUID parentId, String content) {
-        return Api.given().body(body(discussion, authorId, parentId, content)).post(POSTS)
-                .then().statusCode(201).extract().path("id");
+        return Api.given()
+                .body(body(discussion, authorId, parentId, content))
+                .post(POSTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static Response patch(Object id, String json) {
@@ -71,9 +74,11 @@ class DiscussionPostResourceTest {
 
     @Test
     void creatingAPostAnswers201WithItsLocationVersionAndBody() {
-        Response created = Api.given().body(body(discussion, author, null, "First!")).post(POSTS);
+        Response created =
+                Api.given().body(body(discussion, author, null, "First!")).post(POSTS);
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("discussionId", equalTo(discussion.toString()))
                 .body("authorId", equalTo(author.toString()))
@@ -83,15 +88,20 @@ class DiscussionPostResourceTest {
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith(POSTS + "/" + id);
         assertThat(fixtures.row("discussion_posts", UUID.fromString(id)))
-                .containsEntry("discussion_id", discussion).containsEntry("content", "First!");
+                .containsEntry("discussion_id", discussion)
+                .containsEntry("content", "First!");
     }
 
     @Test
     void aReplyNamesItsParent() {
         UUID parent = fixtures.post(discussion, author, null);
 
-        Api.given().body(body(discussion, fixtures.student(), parent, "Agreed")).post(POSTS)
-                .then().statusCode(201).body("parentId", equalTo(parent.toString()));
+        Api.given()
+                .body(body(discussion, fixtures.student(), parent, "Agreed"))
+                .post(POSTS)
+                .then()
+                .statusCode(201)
+                .body("parentId", equalTo(parent.toString()));
     }
 
     // --- validation: one field-level 400 per rule, and nothing is written --------------------------------------
@@ -109,7 +119,8 @@ class DiscussionPostResourceTest {
     void anInvalidFieldIsA400NamingIt(String field, String template) {
         Api.given().body(template.formatted(discussion)).post(POSTS).then().spec(invalid(field));
 
-        assertThat(fixtures.count("discussion_posts", "discussion_id", discussion)).isZero();
+        assertThat(fixtures.count("discussion_posts", "discussion_id", discussion))
+                .isZero();
     }
 
     @ParameterizedTest
@@ -119,7 +130,8 @@ class DiscussionPostResourceTest {
 
         Api.given().body(json).post(POSTS).then().spec(invalid(field));
 
-        assertThat(fixtures.count("discussion_posts", "discussion_id", discussion)).isZero();
+        assertThat(fixtures.count("discussion_posts", "discussion_id", discussion))
+                .isZero();
     }
 
     // --- read and list -------------------------------------------------------------------------------------------
@@ -129,7 +141,10 @@ class DiscussionPostResourceTest {
         UUID parent = fixtures.post(discussion, author, null);
         UUID id = fixtures.post(discussion, author, parent);
 
-        Api.given().get(POSTS + "/" + id).then().statusCode(200)
+        Api.given()
+                .get(POSTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id.toString()))
                 .body("discussionId", equalTo(discussion.toString()))
@@ -148,8 +163,15 @@ class DiscussionPostResourceTest {
             fixtures.post(discussion, author, null);
         }
 
-        Response first = Api.given().queryParam("discussionId", discussion).queryParam("size", 2).get(POSTS);
-        Response last = Api.given().queryParam("discussionId", discussion).queryParam("size", 2).queryParam("page", 2).get(POSTS);
+        Response first = Api.given()
+                .queryParam("discussionId", discussion)
+                .queryParam("size", 2)
+                .get(POSTS);
+        Response last = Api.given()
+                .queryParam("discussionId", discussion)
+                .queryParam("size", 2)
+                .queryParam("page", 2)
+                .get(POSTS);
 
         first.then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(2));
         assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
@@ -165,12 +187,23 @@ class DiscussionPostResourceTest {
         String otherRoot = post(other, null, "Other root");
         fixtures.post(fixtures.discussion(course, author), author, null);
 
-        Api.given().queryParam("discussionId", discussion).get(POSTS).then()
+        Api.given()
+                .queryParam("discussionId", discussion)
+                .get(POSTS)
+                .then()
                 .body("id", equalTo(List.of(root, reply, otherRoot)));
-        Api.given().queryParam("discussionId", discussion).queryParam("authorId", other).get(POSTS).then()
+        Api.given()
+                .queryParam("discussionId", discussion)
+                .queryParam("authorId", other)
+                .get(POSTS)
+                .then()
                 .body("id", equalTo(List.of(reply, otherRoot)));
-        Api.given().queryParam("parentId", root).get(POSTS).then()
-                .header("X-Total-Count", "1").body("id", equalTo(List.of(reply)));
+        Api.given()
+                .queryParam("parentId", root)
+                .get(POSTS)
+                .then()
+                .header("X-Total-Count", "1")
+                .body("id", equalTo(List.of(reply)));
         Api.given().queryParam("authorId", author).get(POSTS).then().header("X-Total-Count", "2");
     }
 
@@ -180,10 +213,18 @@ class DiscussionPostResourceTest {
         post(author, null, "Two");
         post(author, null, "Three");
 
-        Api.given().queryParam("discussionId", discussion).queryParam("sort", "-createdAt").get(POSTS)
-                .then().body("content", equalTo(List.of("Three", "Two", "One")));
-        Api.given().queryParam("discussionId", discussion).queryParam("sort", "content").get(POSTS)
-                .then().spec(invalid("sort"));
+        Api.given()
+                .queryParam("discussionId", discussion)
+                .queryParam("sort", "-createdAt")
+                .get(POSTS)
+                .then()
+                .body("content", equalTo(List.of("Three", "Two", "One")));
+        Api.given()
+                .queryParam("discussionId", discussion)
+                .queryParam("sort", "content")
+                .get(POSTS)
+                .then()
+                .spec(invalid("sort"));
     }
 
     @Test
@@ -201,7 +242,8 @@ class DiscussionPostResourceTest {
             fixtures.post(discussion, fixtures.student(), parent);
         }
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
+            long statements = Statements.during(
+                    sessionFactory,
                     () -> Api.given().queryParam("size", size).get(POSTS).then().statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
         }
@@ -214,12 +256,18 @@ class DiscussionPostResourceTest {
         UUID id = fixtures.post(discussion, author, null);
         UUID editor = fixtures.instructor();
 
-        Api.given().body(body(discussion, editor, null, "Rewritten")).put(POSTS + "/" + id).then().statusCode(200)
+        Api.given()
+                .body(body(discussion, editor, null, "Rewritten"))
+                .put(POSTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("content", equalTo("Rewritten"))
                 .body("authorId", equalTo(editor.toString()));
 
-        assertThat(fixtures.row("discussion_posts", id)).containsEntry("content", "Rewritten").containsEntry("author_id", editor);
+        assertThat(fixtures.row("discussion_posts", id))
+                .containsEntry("content", "Rewritten")
+                .containsEntry("author_id", editor);
     }
 
     @Test
@@ -227,7 +275,9 @@ class DiscussionPostResourceTest {
         UUID parent = fixtures.post(discussion, author, null);
         UUID id = fixtures.post(discussion, author, parent);
 
-        patch(id, "{\"content\": \"Edited\"}").then().statusCode(200)
+        patch(id, "{\"content\": \"Edited\"}")
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("content", equalTo("Edited"))
                 .body("parentId", equalTo(parent.toString()))
@@ -255,7 +305,10 @@ class DiscussionPostResourceTest {
         UUID second = fixtures.post(discussion, author, null);
         UUID reply = fixtures.post(discussion, author, first);
 
-        patch(reply, "{\"parentId\": \"" + second + "\"}").then().statusCode(200).body("parentId", equalTo(second.toString()));
+        patch(reply, "{\"parentId\": \"" + second + "\"}")
+                .then()
+                .statusCode(200)
+                .body("parentId", equalTo(second.toString()));
         patch(reply, "{\"parentId\": null}").then().statusCode(200).body("parentId", nullValue());
 
         assertThat(fixtures.row("discussion_posts", reply)).containsEntry("parent_id", null);
@@ -265,10 +318,14 @@ class DiscussionPostResourceTest {
     void aReplyToAPostOfAnotherDiscussionIs422AndCreatesNothing() {
         UUID elsewhere = fixtures.post(fixtures.discussion(course, author), author, null);
 
-        Api.given().body(body(discussion, author, elsewhere, "Cross-post")).post(POSTS)
-                .then().spec(fieldError(422, "parentId"));
+        Api.given()
+                .body(body(discussion, author, elsewhere, "Cross-post"))
+                .post(POSTS)
+                .then()
+                .spec(fieldError(422, "parentId"));
 
-        assertThat(fixtures.count("discussion_posts", "discussion_id", discussion)).isZero();
+        assertThat(fixtures.count("discussion_posts", "discussion_id", discussion))
+                .isZero();
         assertThat(fixtures.count("discussion_posts", "parent_id", elsewhere)).isZero();
     }
 
@@ -291,8 +348,11 @@ class DiscussionPostResourceTest {
         Map<String, Object> before = fixtures.row("discussion_posts", id);
 
         patch(id, "{\"discussionId\": \"" + otherDiscussion + "\"}").then().spec(fieldError(422, "discussionId"));
-        Api.given().body(body(otherDiscussion, author, null, "Moved")).put(POSTS + "/" + id)
-                .then().spec(fieldError(422, "discussionId"));
+        Api.given()
+                .body(body(otherDiscussion, author, null, "Moved"))
+                .put(POSTS + "/" + id)
+                .then()
+                .spec(fieldError(422, "discussionId"));
 
         assertThat(fixtures.row("discussion_posts", id)).isEqualTo(before);
         assertThat(fixtures.row("discussion_posts", reply)).containsEntry("discussion_id", discussion);
@@ -319,10 +379,19 @@ class DiscussionPostResourceTest {
         UUID nowhere = UUID.randomUUID();
 
         Api.given().body(body(nowhere, author, null, "Hi")).post(POSTS).then().spec(fieldError(422, "discussionId"));
-        Api.given().body(body(discussion, nowhere, null, "Hi")).post(POSTS).then().spec(fieldError(422, "authorId"));
-        Api.given().body(body(discussion, author, nowhere, "Hi")).post(POSTS).then().spec(fieldError(422, "parentId"));
+        Api.given()
+                .body(body(discussion, nowhere, null, "Hi"))
+                .post(POSTS)
+                .then()
+                .spec(fieldError(422, "authorId"));
+        Api.given()
+                .body(body(discussion, author, nowhere, "Hi"))
+                .post(POSTS)
+                .then()
+                .spec(fieldError(422, "parentId"));
 
-        assertThat(fixtures.count("discussion_posts", "discussion_id", discussion)).isZero();
+        assertThat(fixtures.count("discussion_posts", "discussion_id", discussion))
+                .isZero();
         assertThat(fixtures.count("discussion_posts", "discussion_id", nowhere)).isZero();
     }
 
@@ -346,10 +415,19 @@ class DiscussionPostResourceTest {
         patch(id, "{\"content\": \"Someone else's\"}").then().header("ETag", "\"1\"");
         Map<String, Object> before = fixtures.row("discussion_posts", id);
 
-        Api.given().header("If-Match", "\"0\"").body(body(discussion, author, null, "Mine")).put(POSTS + "/" + id)
-                .then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"content\": \"Mine\"}")
-                .patch(POSTS + "/" + id).then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .body(body(discussion, author, null, "Mine"))
+                .put(POSTS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"content\": \"Mine\"}")
+                .patch(POSTS + "/" + id)
+                .then()
+                .spec(problem(412));
         Api.given().header("If-Match", "\"0\"").delete(POSTS + "/" + id).then().spec(problem(412));
 
         assertThat(fixtures.row("discussion_posts", id)).isEqualTo(before);
@@ -366,7 +444,9 @@ class DiscussionPostResourceTest {
         UUID grandchild = fixtures.post(discussion, author, child);
         UUID sibling = fixtures.post(discussion, author, null);
 
-        long statements = Statements.during(sessionFactory, () -> Api.given().delete(POSTS + "/" + root).then().statusCode(204));
+        long statements = Statements.during(
+                sessionFactory,
+                () -> Api.given().delete(POSTS + "/" + root).then().statusCode(204));
 
         assertThat(statements).isOne();
         assertThat(fixtures.count("discussion_posts", "id", root)).isZero();

@@ -8,12 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
@@ -21,6 +15,10 @@ import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +56,13 @@ class DiscussionResourceTest {
 
     /** Creates a discussion through the API, for tests about lists. */
     String discussion(UUID authorId, String title) {
-        return Api.given().body(body(course, authorId, title)).post(DISCUSSIONS).then().statusCode(201).extract().path("id");
+        return Api.given()
+                .body(body(course, authorId, title))
+                .post(DISCUSSIONS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     // --- create ------------------------------------------------------------------------------------------------
@@ -67,7 +71,8 @@ class DiscussionResourceTest {
     void creatingADiscussionAnswers201WithItsLocationVersionAndBody() {
         Response created = Api.given().body(body(course, author, "Week 1")).post(DISCUSSIONS);
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("courseId", equalTo(course.toString()))
                 .body("authorId", equalTo(author.toString()))
@@ -77,13 +82,18 @@ class DiscussionResourceTest {
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith(DISCUSSIONS + "/" + id);
         assertThat(fixtures.row("discussions", UUID.fromString(id)))
-                .containsEntry("course_id", course).containsEntry("author_id", author).containsEntry("title", "Week 1");
+                .containsEntry("course_id", course)
+                .containsEntry("author_id", author)
+                .containsEntry("title", "Week 1");
     }
 
     @Test
     void aDiscussionNeedNotNameAnAuthor() {
-        Api.given().body("{\"courseId\": \"" + course + "\", \"title\": \"Anonymous\"}").post(DISCUSSIONS)
-                .then().statusCode(201)
+        Api.given()
+                .body("{\"courseId\": \"" + course + "\", \"title\": \"Anonymous\"}")
+                .post(DISCUSSIONS)
+                .then()
+                .statusCode(201)
                 .body("authorId", nullValue())
                 .body("content", nullValue());
     }
@@ -122,7 +132,10 @@ class DiscussionResourceTest {
     void readingADiscussionGivesItsVersionAsETag() {
         UUID id = fixtures.discussion(course, author);
 
-        Api.given().get(DISCUSSIONS + "/" + id).then().statusCode(200)
+        Api.given()
+                .get(DISCUSSIONS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id.toString()))
                 .body("courseId", equalTo(course.toString()))
@@ -141,8 +154,13 @@ class DiscussionResourceTest {
             fixtures.discussion(course, author);
         }
 
-        Response first = Api.given().queryParam("courseId", course).queryParam("size", 2).get(DISCUSSIONS);
-        Response last = Api.given().queryParam("courseId", course).queryParam("size", 2).queryParam("page", 3).get(DISCUSSIONS);
+        Response first =
+                Api.given().queryParam("courseId", course).queryParam("size", 2).get(DISCUSSIONS);
+        Response last = Api.given()
+                .queryParam("courseId", course)
+                .queryParam("size", 2)
+                .queryParam("page", 3)
+                .get(DISCUSSIONS);
 
         first.then().statusCode(200).header("X-Total-Count", "5").body("$", hasSize(2));
         assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=3"));
@@ -158,10 +176,18 @@ class DiscussionResourceTest {
         String theirs = discussion(otherAuthor, "Theirs");
         fixtures.discussion(fixtures.course(fixtures.instructor()), author);
 
-        Api.given().queryParam("courseId", course).get(DISCUSSIONS).then()
-                .header("X-Total-Count", "2").body("id", equalTo(List.of(mine, theirs)));
+        Api.given()
+                .queryParam("courseId", course)
+                .get(DISCUSSIONS)
+                .then()
+                .header("X-Total-Count", "2")
+                .body("id", equalTo(List.of(mine, theirs)));
         Api.given().queryParam("authorId", author).get(DISCUSSIONS).then().header("X-Total-Count", "2");
-        Api.given().queryParam("courseId", course).queryParam("authorId", otherAuthor).get(DISCUSSIONS).then()
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("authorId", otherAuthor)
+                .get(DISCUSSIONS)
+                .then()
                 .body("id", equalTo(List.of(theirs)));
     }
 
@@ -171,10 +197,18 @@ class DiscussionResourceTest {
         discussion(author, "Alpha");
         discussion(author, "Gamma");
 
-        Api.given().queryParam("courseId", course).queryParam("sort", "title").get(DISCUSSIONS)
-                .then().body("title", equalTo(List.of("Alpha", "Beta", "Gamma")));
-        Api.given().queryParam("courseId", course).queryParam("sort", "-createdAt").get(DISCUSSIONS)
-                .then().body("title", equalTo(List.of("Gamma", "Alpha", "Beta")));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("sort", "title")
+                .get(DISCUSSIONS)
+                .then()
+                .body("title", equalTo(List.of("Alpha", "Beta", "Gamma")));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("sort", "-createdAt")
+                .get(DISCUSSIONS)
+                .then()
+                .body("title", equalTo(List.of("Gamma", "Alpha", "Beta")));
     }
 
     @Test
@@ -191,8 +225,13 @@ class DiscussionResourceTest {
             fixtures.discussion(course, fixtures.student());
         }
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(DISCUSSIONS).then().statusCode(200));
+            long statements = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(DISCUSSIONS)
+                            .then()
+                            .statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
         }
     }
@@ -204,20 +243,30 @@ class DiscussionResourceTest {
         UUID id = fixtures.discussion(course, author);
         UUID otherCourse = fixtures.course(fixtures.instructor());
 
-        Api.given().body(body(otherCourse, author, "Moved")).put(DISCUSSIONS + "/" + id).then().statusCode(200)
+        Api.given()
+                .body(body(otherCourse, author, "Moved"))
+                .put(DISCUSSIONS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("courseId", equalTo(otherCourse.toString()))
                 .body("title", equalTo("Moved"));
 
-        assertThat(fixtures.row("discussions", id)).containsEntry("course_id", otherCourse).containsEntry("title", "Moved");
+        assertThat(fixtures.row("discussions", id))
+                .containsEntry("course_id", otherCourse)
+                .containsEntry("title", "Moved");
     }
 
     @Test
     void patchChangesOnlyTheFieldsItNamesAndNullClearsAnOptionalOne() {
         String id = discussion(author, "Kept");
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"content\": \"Edited\", \"authorId\": null}")
-                .patch(DISCUSSIONS + "/" + id).then().statusCode(200)
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"content\": \"Edited\", \"authorId\": null}")
+                .patch(DISCUSSIONS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("content", equalTo("Edited"))
                 .body("authorId", nullValue())
@@ -230,8 +279,14 @@ class DiscussionResourceTest {
         UUID id = fixtures.discussion(course, author);
         Api.given().delete("/api/v1/users/" + author).then().statusCode(204);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": \"Still here\"}").patch(DISCUSSIONS + "/" + id)
-                .then().statusCode(200).body("authorId", nullValue()).body("title", equalTo("Still here"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"Still here\"}")
+                .patch(DISCUSSIONS + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("authorId", nullValue())
+                .body("title", equalTo("Still here"));
     }
 
     @Test
@@ -239,12 +294,24 @@ class DiscussionResourceTest {
         UUID id = fixtures.discussion(course, author);
         Map<String, Object> before = fixtures.row("discussions", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": null}").patch(DISCUSSIONS + "/" + id)
-                .then().spec(invalid("title"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": null}").patch(DISCUSSIONS + "/" + id)
-                .then().spec(invalid("courseId"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"version\": 7}").patch(DISCUSSIONS + "/" + id)
-                .then().spec(invalid("version"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": null}")
+                .patch(DISCUSSIONS + "/" + id)
+                .then()
+                .spec(invalid("title"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"courseId\": null}")
+                .patch(DISCUSSIONS + "/" + id)
+                .then()
+                .spec(invalid("courseId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"version\": 7}")
+                .patch(DISCUSSIONS + "/" + id)
+                .then()
+                .spec(invalid("version"));
 
         assertThat(fixtures.row("discussions", id)).isEqualTo(before);
     }
@@ -254,19 +321,40 @@ class DiscussionResourceTest {
     @Test
     void writesWithAStaleETagAre412AndChangeNothing() {
         UUID id = fixtures.discussion(course, author);
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"title\": \"Someone else's\"}").patch(DISCUSSIONS + "/" + id)
-                .then().header("ETag", "\"1\"");
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"Someone else's\"}")
+                .patch(DISCUSSIONS + "/" + id)
+                .then()
+                .header("ETag", "\"1\"");
         Map<String, Object> before = fixtures.row("discussions", id);
 
-        Api.given().header("If-Match", "\"0\"").body(body(course, author, "Mine")).put(DISCUSSIONS + "/" + id)
-                .then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"title\": \"Mine\"}")
-                .patch(DISCUSSIONS + "/" + id).then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").delete(DISCUSSIONS + "/" + id).then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .body(body(course, author, "Mine"))
+                .put(DISCUSSIONS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"title\": \"Mine\"}")
+                .patch(DISCUSSIONS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .delete(DISCUSSIONS + "/" + id)
+                .then()
+                .spec(problem(412));
 
         assertThat(fixtures.row("discussions", id)).isEqualTo(before);
 
-        Api.given().header("If-Match", "\"1\"").delete(DISCUSSIONS + "/" + id).then().statusCode(204);
+        Api.given()
+                .header("If-Match", "\"1\"")
+                .delete(DISCUSSIONS + "/" + id)
+                .then()
+                .statusCode(204);
     }
 
     // --- delete --------------------------------------------------------------------------------------------------
@@ -277,7 +365,9 @@ class DiscussionResourceTest {
         UUID post = fixtures.post(id, author, null);
         UUID reply = fixtures.post(id, author, post);
 
-        long statements = Statements.during(sessionFactory, () -> Api.given().delete(DISCUSSIONS + "/" + id).then().statusCode(204));
+        long statements = Statements.during(
+                sessionFactory,
+                () -> Api.given().delete(DISCUSSIONS + "/" + id).then().statusCode(204));
 
         assertThat(statements).isOne();
         assertThat(fixtures.count("discussions", "id", id)).isZero();
@@ -295,8 +385,12 @@ class DiscussionResourceTest {
         UUID nowhere = UUID.randomUUID();
 
         Api.given().body(body(nowhere, author, "T")).post(DISCUSSIONS).then().spec(fieldError(422, "courseId"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": \"" + nowhere + "\"}").patch(DISCUSSIONS + "/" + id)
-                .then().spec(fieldError(422, "courseId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"courseId\": \"" + nowhere + "\"}")
+                .patch(DISCUSSIONS + "/" + id)
+                .then()
+                .spec(fieldError(422, "courseId"));
 
         assertThat(fixtures.count("discussions", "course_id", nowhere)).isZero();
         assertThat(fixtures.row("discussions", id)).isEqualTo(before);
@@ -309,7 +403,11 @@ class DiscussionResourceTest {
         UUID nobody = UUID.randomUUID();
 
         Api.given().body(body(course, nobody, "T")).post(DISCUSSIONS).then().spec(fieldError(422, "authorId"));
-        Api.given().body(body(course, nobody, "T")).put(DISCUSSIONS + "/" + id).then().spec(fieldError(422, "authorId"));
+        Api.given()
+                .body(body(course, nobody, "T"))
+                .put(DISCUSSIONS + "/" + id)
+                .then()
+                .spec(fieldError(422, "authorId"));
 
         assertThat(fixtures.count("discussions", "course_id", course)).isOne();
         assertThat(fixtures.row("discussions", id)).isEqualTo(before);

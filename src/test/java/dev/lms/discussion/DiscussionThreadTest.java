@@ -6,19 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +49,11 @@ class DiscussionThreadTest {
     /** A post written {@code minutes} after a fixed start, so that creation order is not insertion order. */
     UUID post(UUID parentId, String content, int minutes) throws Exception {
         UUID id = fixtures.post(discussion, author, parentId);
-        fixtures.execute("UPDATE discussion_posts SET content = ?, created_at = ? WHERE id = ?",
-                content, OffsetDateTime.parse("2026-09-01T09:00:00Z").plusMinutes(minutes), id);
+        fixtures.execute(
+                "UPDATE discussion_posts SET content = ?, created_at = ? WHERE id = ?",
+                content,
+                OffsetDateTime.parse("2026-09-01T09:00:00Z").plusMinutes(minutes),
+                id);
         return id;
     }
 
@@ -66,7 +67,12 @@ class DiscussionThreadTest {
         post(laterReply, "first/later/only", 50);
         post(second, "second/only", 15);
 
-        JsonPath tree = Api.given().get(thread(discussion)).then().statusCode(200).extract().jsonPath();
+        JsonPath tree = Api.given()
+                .get(thread(discussion))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertThat(tree.getList("content")).containsExactly("first", "second");
         assertThat(tree.getList("[0].replies.content")).containsExactly("first/earlier", "first/later");
@@ -90,13 +96,21 @@ class DiscussionThreadTest {
         }
 
         JsonPath[] tree = new JsonPath[1];
-        long statements = Statements.during(sessionFactory,
-                () -> tree[0] = Api.given().get(thread(discussion)).then().statusCode(200).extract().jsonPath());
+        long statements = Statements.during(
+                sessionFactory,
+                () -> tree[0] = Api.given()
+                        .get(thread(discussion))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath());
 
         assertThat(statements).isLessThanOrEqualTo(2);
         StringBuilder path = new StringBuilder("[0]");
         for (int level = 0; level < 50; level++) {
-            assertThat(tree[0].getString(path + ".id")).as("level %d", level).isEqualTo(chain.get(level).toString());
+            assertThat(tree[0].getString(path + ".id"))
+                    .as("level %d", level)
+                    .isEqualTo(chain.get(level).toString());
             assertThat(tree[0].getList(path + ".replies")).as("level %d", level).hasSize(level == 49 ? 0 : 1);
             path.append(".replies[0]");
         }
@@ -105,22 +119,34 @@ class DiscussionThreadTest {
     @Test
     void aWideThreadIsReadInAtMostTwoStatements() throws Exception {
         UUID busy = fixtures.post(discussion, author, null);
-        fixtures.execute("INSERT INTO discussion_posts (content, discussion_id, author_id) "
-                + "SELECT 'root ' || n, ?, ? FROM generate_series(1, 200) n", discussion, fixtures.student());
-        fixtures.execute("INSERT INTO discussion_posts (content, discussion_id, author_id, parent_id) "
-                + "SELECT 'reply ' || n, ?, ?, ? FROM generate_series(1, 300) n", discussion, fixtures.student(), busy);
+        fixtures.execute(
+                "INSERT INTO discussion_posts (content, discussion_id, author_id) "
+                        + "SELECT 'root ' || n, ?, ? FROM generate_series(1, 200) n",
+                discussion,
+                fixtures.student());
+        fixtures.execute(
+                "INSERT INTO discussion_posts (content, discussion_id, author_id, parent_id) "
+                        + "SELECT 'reply ' || n, ?, ?, ? FROM generate_series(1, 300) n",
+                discussion,
+                fixtures.student(),
+                busy);
 
-        long statements = Statements.during(sessionFactory, () -> Api.given().get(thread(discussion)).then()
-                .statusCode(200)
-                .body("$", hasSize(201))
-                .body("[0].replies", hasSize(300)));
+        long statements = Statements.during(
+                sessionFactory,
+                () -> Api.given()
+                        .get(thread(discussion))
+                        .then()
+                        .statusCode(200)
+                        .body("$", hasSize(201))
+                        .body("[0].replies", hasSize(300)));
 
         assertThat(statements).isLessThanOrEqualTo(2);
     }
 
     @Test
     void anEmptyDiscussionHasAnEmptyThread() {
-        long statements = Statements.during(sessionFactory,
+        long statements = Statements.during(
+                sessionFactory,
                 () -> Api.given().get(thread(discussion)).then().statusCode(200).body("$", hasSize(0)));
 
         assertThat(statements).isLessThanOrEqualTo(2);
@@ -134,9 +160,15 @@ class DiscussionThreadTest {
         fixtures.enrollment(author, course);
         UUID stranger = fixtures.student();
 
-        long member = Statements.during(sessionFactory,
-                () -> Api.as(author, "STUDENT").get(thread(scoped)).then().statusCode(200).body("$", hasSize(1)));
-        long outsider = Statements.during(sessionFactory,
+        long member = Statements.during(
+                sessionFactory,
+                () -> Api.as(author, "STUDENT")
+                        .get(thread(scoped))
+                        .then()
+                        .statusCode(200)
+                        .body("$", hasSize(1)));
+        long outsider = Statements.during(
+                sessionFactory,
                 () -> Api.as(stranger, "STUDENT").get(thread(scoped)).then().spec(problem(404)));
 
         assertThat(member).isLessThanOrEqualTo(2);
@@ -156,10 +188,16 @@ class DiscussionThreadTest {
         UUID reply = post(first, "reply", 30);
         post(reply, "reply to reply", 40);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"parentId\": \"" + second + "\"}")
-                .patch("/api/v1/discussion-posts/" + reply).then().statusCode(200);
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"parentId\": \"" + second + "\"}")
+                .patch("/api/v1/discussion-posts/" + reply)
+                .then()
+                .statusCode(200);
 
-        Api.given().get(thread(discussion)).then()
+        Api.given()
+                .get(thread(discussion))
+                .then()
                 .body("content", equalTo(List.of("first", "second")))
                 .body("[0].replies", hasSize(0))
                 .body("[1].replies.content", equalTo(List.of("reply")))

@@ -8,12 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
@@ -21,6 +15,10 @@ import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +62,8 @@ class EnrollmentResourceTest {
     void enrollingAnswers201WithItsLocationVersionAndBody() {
         Response created = Api.given().body(body(student, course)).post(ENROLLMENTS);
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("userId", equalTo(student.toString()))
                 .body("courseId", equalTo(course.toString()))
@@ -87,7 +86,11 @@ class EnrollmentResourceTest {
             courseId | {"userId": "%1$s", "courseId": 42}
             """)
     void anInvalidFieldIsA400NamingIt(String field, String template) {
-        Api.given().body(template.formatted(student, course)).post(ENROLLMENTS).then().spec(invalid(field));
+        Api.given()
+                .body(template.formatted(student, course))
+                .post(ENROLLMENTS)
+                .then()
+                .spec(invalid(field));
 
         assertThat(fixtures.count("enrollments", "course_id", course)).isZero();
     }
@@ -108,7 +111,10 @@ class EnrollmentResourceTest {
     void readingAnEnrollmentGivesItsVersionAsETag() {
         UUID id = fixtures.enrollment(student, course);
 
-        Api.given().get(ENROLLMENTS + "/" + id).then().statusCode(200)
+        Api.given()
+                .get(ENROLLMENTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id.toString()))
                 .body("userId", equalTo(student.toString()))
@@ -127,8 +133,13 @@ class EnrollmentResourceTest {
             fixtures.enrollment(fixtures.student(), course);
         }
 
-        Response first = Api.given().queryParam("courseId", course).queryParam("size", 2).get(ENROLLMENTS);
-        Response last = Api.given().queryParam("courseId", course).queryParam("size", 2).queryParam("page", 2).get(ENROLLMENTS);
+        Response first =
+                Api.given().queryParam("courseId", course).queryParam("size", 2).get(ENROLLMENTS);
+        Response last = Api.given()
+                .queryParam("courseId", course)
+                .queryParam("size", 2)
+                .queryParam("page", 2)
+                .get(ENROLLMENTS);
 
         first.then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(2));
         assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
@@ -144,11 +155,23 @@ class EnrollmentResourceTest {
         UUID inOther = fixtures.enrollment(student, otherCourse);
         UUID classmate = fixtures.enrollment(fixtures.student(), course);
 
-        Api.given().queryParam("userId", student).queryParam("sort", "enrolledAt").get(ENROLLMENTS).then()
+        Api.given()
+                .queryParam("userId", student)
+                .queryParam("sort", "enrolledAt")
+                .get(ENROLLMENTS)
+                .then()
                 .body("id", equalTo(List.of(inBoth.toString(), inOther.toString())));
-        Api.given().queryParam("courseId", course).queryParam("sort", "enrolledAt").get(ENROLLMENTS).then()
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("sort", "enrolledAt")
+                .get(ENROLLMENTS)
+                .then()
                 .body("id", equalTo(List.of(inBoth.toString(), classmate.toString())));
-        Api.given().queryParam("userId", student).queryParam("courseId", otherCourse).get(ENROLLMENTS).then()
+        Api.given()
+                .queryParam("userId", student)
+                .queryParam("courseId", otherCourse)
+                .get(ENROLLMENTS)
+                .then()
                 .body("id", equalTo(List.of(inOther.toString())));
     }
 
@@ -159,13 +182,21 @@ class EnrollmentResourceTest {
             ids.add(fixtures.enrollment(fixtures.student(), course).toString());
         }
 
-        Api.given().queryParam("courseId", course).queryParam("sort", "-enrolledAt").get(ENROLLMENTS)
-                .then().body("id", equalTo(List.of(ids.get(2), ids.get(1), ids.get(0))));
+        Api.given()
+                .queryParam("courseId", course)
+                .queryParam("sort", "-enrolledAt")
+                .get(ENROLLMENTS)
+                .then()
+                .body("id", equalTo(List.of(ids.get(2), ids.get(1), ids.get(0))));
     }
 
     @Test
     void badListParametersAre400() {
-        Api.given().queryParam("sort", "user.passwordHash").get(ENROLLMENTS).then().spec(invalid("sort"));
+        Api.given()
+                .queryParam("sort", "user.passwordHash")
+                .get(ENROLLMENTS)
+                .then()
+                .spec(invalid("sort"));
         Api.given().queryParam("userId", "me").get(ENROLLMENTS).then().spec(invalid("userId"));
         Api.given().queryParam("courseId", "CS101").get(ENROLLMENTS).then().spec(invalid("courseId"));
         Api.given().queryParam("size", 101).get(ENROLLMENTS).then().spec(invalid("size"));
@@ -177,8 +208,13 @@ class EnrollmentResourceTest {
             fixtures.enrollment(fixtures.student(), course);
         }
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(ENROLLMENTS).then().statusCode(200));
+            long statements = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(ENROLLMENTS)
+                            .then()
+                            .statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
         }
     }
@@ -191,7 +227,10 @@ class EnrollmentResourceTest {
         UUID classmate = fixtures.enrollment(fixtures.student(), course);
         fixtures.enrollment(student, fixtures.course(fixtures.instructor()));
 
-        Response first = Api.given().queryParam("size", 1).queryParam("sort", "enrolledAt").get(courseEnrollments(course));
+        Response first = Api.given()
+                .queryParam("size", 1)
+                .queryParam("sort", "enrolledAt")
+                .get(courseEnrollments(course));
         Response sorted = Api.given().queryParam("sort", "-createdAt").get(courseEnrollments(course));
 
         first.then().statusCode(200).header("X-Total-Count", "2").body("id", equalTo(List.of(mine.toString())));
@@ -201,11 +240,22 @@ class EnrollmentResourceTest {
 
     @Test
     void aCourseWithNoEnrollmentsHasAnEmptyListAndAnUnknownCourseIs404() {
-        Api.given().get(courseEnrollments(course)).then().statusCode(200)
-                .header("X-Total-Count", "0").body("$", hasSize(0));
+        Api.given()
+                .get(courseEnrollments(course))
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "0")
+                .body("$", hasSize(0));
         Api.given().get(courseEnrollments(UUID.randomUUID())).then().spec(problem(404));
-        Api.given().get(courseEnrollments(course).replace(course.toString(), "CS101")).then().spec(invalid("id"));
-        Api.given().queryParam("sort", "email").get(courseEnrollments(course)).then().spec(invalid("sort"));
+        Api.given()
+                .get(courseEnrollments(course).replace(course.toString(), "CS101"))
+                .then()
+                .spec(invalid("id"));
+        Api.given()
+                .queryParam("sort", "email")
+                .get(courseEnrollments(course))
+                .then()
+                .spec(invalid("sort"));
     }
 
     @Test
@@ -216,9 +266,12 @@ class EnrollmentResourceTest {
         UUID empty = fixtures.course(fixtures.instructor());
         for (int size : new int[] {1, 100}) {
             for (UUID courseId : List.of(course, empty, UUID.randomUUID())) {
-                long statements = Statements.during(sessionFactory,
+                long statements = Statements.during(
+                        sessionFactory,
                         () -> Api.given().queryParam("size", size).get(courseEnrollments(courseId)));
-                assertThat(statements).as("statements for size=%d, course %s", size, courseId).isLessThanOrEqualTo(2);
+                assertThat(statements)
+                        .as("statements for size=%d, course %s", size, courseId)
+                        .isLessThanOrEqualTo(2);
             }
         }
     }
@@ -230,7 +283,11 @@ class EnrollmentResourceTest {
         UUID id = fixtures.enrollment(student, course);
         UUID otherCourse = fixtures.course(fixtures.instructor());
 
-        Api.given().body(body(student, otherCourse)).put(ENROLLMENTS + "/" + id).then().statusCode(200)
+        Api.given()
+                .body(body(student, otherCourse))
+                .put(ENROLLMENTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("courseId", equalTo(otherCourse.toString()));
 
@@ -243,8 +300,12 @@ class EnrollmentResourceTest {
         Object enrolledAt = fixtures.row("enrollments", id).get("enrolled_at");
         UUID otherStudent = fixtures.student();
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"userId\": \"" + otherStudent + "\"}").patch(ENROLLMENTS + "/" + id)
-                .then().statusCode(200)
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"userId\": \"" + otherStudent + "\"}")
+                .patch(ENROLLMENTS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("userId", equalTo(otherStudent.toString()))
                 .body("courseId", equalTo(course.toString()));
@@ -257,10 +318,18 @@ class EnrollmentResourceTest {
         UUID id = fixtures.enrollment(student, course);
         Map<String, Object> before = fixtures.row("enrollments", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": null}").patch(ENROLLMENTS + "/" + id)
-                .then().spec(invalid("courseId"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"enrolledAt\": \"2020-01-01T00:00:00Z\"}").patch(ENROLLMENTS + "/" + id)
-                .then().spec(invalid("enrolledAt"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"courseId\": null}")
+                .patch(ENROLLMENTS + "/" + id)
+                .then()
+                .spec(invalid("courseId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"enrolledAt\": \"2020-01-01T00:00:00Z\"}")
+                .patch(ENROLLMENTS + "/" + id)
+                .then()
+                .spec(invalid("enrolledAt"));
 
         assertThat(fixtures.row("enrollments", id)).isEqualTo(before);
     }
@@ -271,18 +340,39 @@ class EnrollmentResourceTest {
     void writesWithAStaleETagAre412AndChangeNothing() {
         UUID id = fixtures.enrollment(student, course);
         UUID otherCourse = fixtures.course(fixtures.instructor());
-        Api.given().body(body(student, otherCourse)).put(ENROLLMENTS + "/" + id).then().header("ETag", "\"1\"");
+        Api.given()
+                .body(body(student, otherCourse))
+                .put(ENROLLMENTS + "/" + id)
+                .then()
+                .header("ETag", "\"1\"");
         Map<String, Object> before = fixtures.row("enrollments", id);
 
-        Api.given().header("If-Match", "\"0\"").body(body(student, course)).put(ENROLLMENTS + "/" + id)
-                .then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"courseId\": \"" + course + "\"}")
-                .patch(ENROLLMENTS + "/" + id).then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").delete(ENROLLMENTS + "/" + id).then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .body(body(student, course))
+                .put(ENROLLMENTS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"courseId\": \"" + course + "\"}")
+                .patch(ENROLLMENTS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .delete(ENROLLMENTS + "/" + id)
+                .then()
+                .spec(problem(412));
 
         assertThat(fixtures.row("enrollments", id)).isEqualTo(before);
 
-        Api.given().header("If-Match", "\"1\"").delete(ENROLLMENTS + "/" + id).then().statusCode(204);
+        Api.given()
+                .header("If-Match", "\"1\"")
+                .delete(ENROLLMENTS + "/" + id)
+                .then()
+                .statusCode(204);
     }
 
     // --- delete --------------------------------------------------------------------------------------------------
@@ -292,7 +382,8 @@ class EnrollmentResourceTest {
         UUID id = fixtures.enrollment(student, course);
         UUID submission = fixtures.submission(fixtures.assignment(course, 10), student);
 
-        long statements = Statements.during(sessionFactory,
+        long statements = Statements.during(
+                sessionFactory,
                 () -> Api.given().delete(ENROLLMENTS + "/" + id).then().statusCode(204));
 
         assertThat(statements).isOne();
@@ -321,8 +412,12 @@ class EnrollmentResourceTest {
         UUID id = fixtures.enrollment(student, course);
         Map<String, Object> before = fixtures.row("enrollments", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": \"" + otherCourse + "\"}").patch(ENROLLMENTS + "/" + id)
-                .then().spec(fieldError(409, "userId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"courseId\": \"" + otherCourse + "\"}")
+                .patch(ENROLLMENTS + "/" + id)
+                .then()
+                .spec(fieldError(409, "userId"));
 
         assertThat(fixtures.row("enrollments", id)).isEqualTo(before);
     }
@@ -332,10 +427,22 @@ class EnrollmentResourceTest {
         UUID id = fixtures.enrollment(student, course);
         Map<String, Object> before = fixtures.row("enrollments", id);
 
-        Api.given().body(body(UUID.randomUUID(), course)).post(ENROLLMENTS).then().spec(fieldError(422, "userId"));
-        Api.given().body(body(student, UUID.randomUUID())).post(ENROLLMENTS).then().spec(fieldError(422, "courseId"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"courseId\": \"" + UUID.randomUUID() + "\"}")
-                .patch(ENROLLMENTS + "/" + id).then().spec(fieldError(422, "courseId"));
+        Api.given()
+                .body(body(UUID.randomUUID(), course))
+                .post(ENROLLMENTS)
+                .then()
+                .spec(fieldError(422, "userId"));
+        Api.given()
+                .body(body(student, UUID.randomUUID()))
+                .post(ENROLLMENTS)
+                .then()
+                .spec(fieldError(422, "courseId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"courseId\": \"" + UUID.randomUUID() + "\"}")
+                .patch(ENROLLMENTS + "/" + id)
+                .then()
+                .spec(fieldError(422, "courseId"));
 
         assertThat(fixtures.count("enrollments", "user_id", student)).isOne();
         assertThat(fixtures.row("enrollments", id)).isEqualTo(before);

@@ -9,13 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
@@ -23,6 +16,11 @@ import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +64,8 @@ class GradeResourceTest {
     void gradingAnswers201WithItsLocationVersionAndBody() {
         Response created = Api.given().body(body(submission, "8.5", instructor)).post(GRADES);
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("submissionId", equalTo(submission.toString()))
                 .body("score", equalTo(8.5f))
@@ -83,13 +82,21 @@ class GradeResourceTest {
 
     @Test
     void anAdminMayGradeAndTheFullPointsAreAllowed() {
-        Api.given().body(body(submission, "10", fixtures.user("ADMIN"))).post(GRADES).then().statusCode(201)
+        Api.given()
+                .body(body(submission, "10", fixtures.user("ADMIN")))
+                .post(GRADES)
+                .then()
+                .statusCode(201)
                 .body("score", equalTo(10.0f));
     }
 
     @Test
     void theGraderIsOptional() {
-        Api.given().body(body(submission, "0", null)).post(GRADES).then().statusCode(201)
+        Api.given()
+                .body(body(submission, "0", null))
+                .post(GRADES)
+                .then()
+                .statusCode(201)
                 .body("gradedById", nullValue());
     }
 
@@ -107,8 +114,11 @@ class GradeResourceTest {
             gradedById   | {"submissionId": "%s", "score": 5, "gradedById": "the teacher"}
             """)
     void anInvalidFieldIsA400NamingIt(String field, String template) {
-        Api.given().body(template.formatted(submission).replace(", \"x\": \"" + submission + "\"", ""))
-                .post(GRADES).then().spec(invalid(field));
+        Api.given()
+                .body(template.formatted(submission).replace(", \"x\": \"" + submission + "\"", ""))
+                .post(GRADES)
+                .then()
+                .spec(invalid(field));
 
         assertThat(fixtures.count("grades", "submission_id", submission)).isZero();
     }
@@ -129,7 +139,10 @@ class GradeResourceTest {
     void readingAGradeGivesItsVersionAsETag() {
         UUID id = fixtures.grade(submission, instructor, "7.25");
 
-        Api.given().get(GRADES + "/" + id).then().statusCode(200)
+        Api.given()
+                .get(GRADES + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id.toString()))
                 .body("score", equalTo(7.25f))
@@ -154,8 +167,15 @@ class GradeResourceTest {
     void listsArePagedWithLinkAndTotalCountHeaders() {
         gradeThree(instructor);
 
-        Response first = Api.given().queryParam("gradedById", instructor).queryParam("size", 2).get(GRADES);
-        Response last = Api.given().queryParam("gradedById", instructor).queryParam("size", 2).queryParam("page", 2).get(GRADES);
+        Response first = Api.given()
+                .queryParam("gradedById", instructor)
+                .queryParam("size", 2)
+                .get(GRADES);
+        Response last = Api.given()
+                .queryParam("gradedById", instructor)
+                .queryParam("size", 2)
+                .queryParam("page", 2)
+                .get(GRADES);
 
         first.then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(2));
         assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
@@ -169,20 +189,41 @@ class GradeResourceTest {
         UUID mine = fixtures.grade(submission, instructor, "5");
         gradeThree(fixtures.instructor());
 
-        Api.given().queryParam("submissionId", submission).get(GRADES).then().body("id", equalTo(List.of(mine.toString())));
-        Api.given().queryParam("gradedById", instructor).get(GRADES).then().body("id", equalTo(List.of(mine.toString())));
-        Api.given().queryParam("submissionId", submission).queryParam("gradedById", UUID.randomUUID()).get(GRADES)
-                .then().header("X-Total-Count", "0").body("$", hasSize(0));
+        Api.given()
+                .queryParam("submissionId", submission)
+                .get(GRADES)
+                .then()
+                .body("id", equalTo(List.of(mine.toString())));
+        Api.given()
+                .queryParam("gradedById", instructor)
+                .get(GRADES)
+                .then()
+                .body("id", equalTo(List.of(mine.toString())));
+        Api.given()
+                .queryParam("submissionId", submission)
+                .queryParam("gradedById", UUID.randomUUID())
+                .get(GRADES)
+                .then()
+                .header("X-Total-Count", "0")
+                .body("$", hasSize(0));
     }
 
     @Test
     void listsSortByTheGivenFieldsDescendingWithAMinus() {
         gradeThree(instructor);
 
-        Api.given().queryParam("gradedById", instructor).queryParam("sort", "-score").get(GRADES)
-                .then().body("score", equalTo(List.of(9.0f, 6.0f, 3.0f)));
-        Api.given().queryParam("gradedById", instructor).queryParam("sort", "score").get(GRADES)
-                .then().body("score", equalTo(List.of(3.0f, 6.0f, 9.0f)));
+        Api.given()
+                .queryParam("gradedById", instructor)
+                .queryParam("sort", "-score")
+                .get(GRADES)
+                .then()
+                .body("score", equalTo(List.of(9.0f, 6.0f, 3.0f)));
+        Api.given()
+                .queryParam("gradedById", instructor)
+                .queryParam("sort", "score")
+                .get(GRADES)
+                .then()
+                .body("score", equalTo(List.of(3.0f, 6.0f, 9.0f)));
     }
 
     @Test
@@ -196,8 +237,13 @@ class GradeResourceTest {
     void aListTakesAtMostTwoStatementsWhateverItsSize() {
         gradeThree(instructor);
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(GRADES).then().statusCode(200));
+            long statements = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(GRADES)
+                            .then()
+                            .statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
         }
     }
@@ -209,7 +255,11 @@ class GradeResourceTest {
         UUID id = fixtures.grade(submission, instructor, "5");
         UUID secondMarker = fixtures.instructor();
 
-        Api.given().body(body(submission, "9.5", secondMarker)).put(GRADES + "/" + id).then().statusCode(200)
+        Api.given()
+                .body(body(submission, "9.5", secondMarker))
+                .put(GRADES + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("score", equalTo(9.5f))
                 .body("gradedById", equalTo(secondMarker.toString()));
@@ -223,14 +273,24 @@ class GradeResourceTest {
     void patchChangesOnlyTheFieldsItNamesAndNullClearsAnOptionalOne() {
         UUID id = fixtures.grade(submission, instructor, "5");
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"score\": 6, \"feedback\": \"Better on reflection\"}")
-                .patch(GRADES + "/" + id).then().statusCode(200)
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"score\": 6, \"feedback\": \"Better on reflection\"}")
+                .patch(GRADES + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("score", equalTo(6.0f))
                 .body("feedback", equalTo("Better on reflection"))
                 .body("gradedById", equalTo(instructor.toString()));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"feedback\": null}").patch(GRADES + "/" + id)
-                .then().statusCode(200).body("feedback", nullValue()).body("score", equalTo(6.0f));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"feedback\": null}")
+                .patch(GRADES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("feedback", nullValue())
+                .body("score", equalTo(6.0f));
     }
 
     @Test
@@ -239,8 +299,14 @@ class GradeResourceTest {
         UUID id = fixtures.grade(submission, assistant, "5");
         fixtures.execute("DELETE FROM users WHERE id = ?", assistant);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"feedback\": \"Reviewed\"}").patch(GRADES + "/" + id)
-                .then().statusCode(200).body("gradedById", nullValue()).body("feedback", equalTo("Reviewed"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"feedback\": \"Reviewed\"}")
+                .patch(GRADES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("gradedById", nullValue())
+                .body("feedback", equalTo("Reviewed"));
     }
 
     @Test
@@ -248,12 +314,24 @@ class GradeResourceTest {
         UUID id = fixtures.grade(submission, instructor, "5");
         Map<String, Object> before = fixtures.row("grades", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"score\": -1}").patch(GRADES + "/" + id)
-                .then().spec(invalid("score"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"score\": null}").patch(GRADES + "/" + id)
-                .then().spec(invalid("score"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"submissionId\": null}").patch(GRADES + "/" + id)
-                .then().spec(invalid("submissionId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"score\": -1}")
+                .patch(GRADES + "/" + id)
+                .then()
+                .spec(invalid("score"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"score\": null}")
+                .patch(GRADES + "/" + id)
+                .then()
+                .spec(invalid("score"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"submissionId\": null}")
+                .patch(GRADES + "/" + id)
+                .then()
+                .spec(invalid("submissionId"));
 
         assertThat(fixtures.row("grades", id)).isEqualTo(before);
     }
@@ -263,13 +341,27 @@ class GradeResourceTest {
     @Test
     void writesWithAStaleETagAre412AndChangeNothing() {
         UUID id = fixtures.grade(submission, instructor, "5");
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"score\": 6}").patch(GRADES + "/" + id).then().header("ETag", "\"1\"");
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"score\": 6}")
+                .patch(GRADES + "/" + id)
+                .then()
+                .header("ETag", "\"1\"");
         Map<String, Object> before = fixtures.row("grades", id);
 
-        Api.given().header("If-Match", "\"0\"").body(body(submission, "4", instructor)).put(GRADES + "/" + id)
-                .then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"score\": 4}")
-                .patch(GRADES + "/" + id).then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .body(body(submission, "4", instructor))
+                .put(GRADES + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"score\": 4}")
+                .patch(GRADES + "/" + id)
+                .then()
+                .spec(problem(412));
         Api.given().header("If-Match", "\"0\"").delete(GRADES + "/" + id).then().spec(problem(412));
 
         assertThat(fixtures.row("grades", id)).isEqualTo(before);
@@ -283,7 +375,9 @@ class GradeResourceTest {
     void deletingAGradeAnswers204InOneStatementAndKeepsTheSubmission() {
         UUID id = fixtures.grade(submission, instructor, "5");
 
-        long statements = Statements.during(sessionFactory, () -> Api.given().delete(GRADES + "/" + id).then().statusCode(204));
+        long statements = Statements.during(
+                sessionFactory,
+                () -> Api.given().delete(GRADES + "/" + id).then().statusCode(204));
 
         assertThat(statements).isOne();
         assertThat(fixtures.count("grades", "id", id)).isZero();
@@ -311,10 +405,18 @@ class GradeResourceTest {
         UUID id = fixtures.grade(other, instructor, "5");
         Map<String, Object> before = fixtures.row("grades", id);
 
-        Api.given().body(body(submission, "9", student)).post(GRADES)
-                .then().spec(fieldError(422, "gradedById")).body("detail", containsString("STUDENT"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"gradedById\": \"" + student + "\"}").patch(GRADES + "/" + id)
-                .then().spec(fieldError(422, "gradedById"));
+        Api.given()
+                .body(body(submission, "9", student))
+                .post(GRADES)
+                .then()
+                .spec(fieldError(422, "gradedById"))
+                .body("detail", containsString("STUDENT"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"gradedById\": \"" + student + "\"}")
+                .patch(GRADES + "/" + id)
+                .then()
+                .spec(fieldError(422, "gradedById"));
 
         assertThat(fixtures.count("grades", "submission_id", submission)).isZero();
         assertThat(fixtures.row("grades", id)).isEqualTo(before);
@@ -326,10 +428,18 @@ class GradeResourceTest {
         UUID id = fixtures.grade(other, instructor, "5");
         Map<String, Object> before = fixtures.row("grades", id);
 
-        Api.given().body(body(submission, "10.01", instructor)).post(GRADES)
-                .then().spec(fieldError(422, "score")).body("detail", containsString("10"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"score\": 11}").patch(GRADES + "/" + id)
-                .then().spec(fieldError(422, "score"));
+        Api.given()
+                .body(body(submission, "10.01", instructor))
+                .post(GRADES)
+                .then()
+                .spec(fieldError(422, "score"))
+                .body("detail", containsString("10"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"score\": 11}")
+                .patch(GRADES + "/" + id)
+                .then()
+                .spec(fieldError(422, "score"));
 
         assertThat(fixtures.count("grades", "submission_id", submission)).isZero();
         assertThat(fixtures.row("grades", id)).isEqualTo(before);
@@ -341,8 +451,12 @@ class GradeResourceTest {
         UUID id = fixtures.grade(submission, instructor, "8");
         Map<String, Object> before = fixtures.row("grades", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"submissionId\": \"" + small + "\"}").patch(GRADES + "/" + id)
-                .then().spec(fieldError(422, "score"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"submissionId\": \"" + small + "\"}")
+                .patch(GRADES + "/" + id)
+                .then()
+                .spec(fieldError(422, "score"));
 
         assertThat(fixtures.row("grades", id)).isEqualTo(before);
     }

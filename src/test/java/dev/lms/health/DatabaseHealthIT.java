@@ -18,6 +18,5 @@ class DatabaseHealthIT extends DatabaseHealthTest {
     @Override
     @Test
     @Disabled("the management port of the packaged artifact is not known to the test")
-    void metricsExposeHttpRequestsThePoolAndSchemaDrift() {
-    }
+    void metricsExposeHttpRequestsThePoolAndSchemaDrift() {}
 }

@@ -8,13 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.net.URL;
-
 import dev.lms.schema.ExpectedSchema;
 import dev.lms.testing.Migrations;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -26,7 +25,9 @@ class DatabaseHealthTest {
 
     @Test
     void aHealthyDatabaseAnswers200WithEveryExpectedObjectFound() {
-        String body = given().when().get("/health/db").then()
+        String body = given().when()
+                .get("/health/db")
+                .then()
                 .statusCode(200)
                 .contentType(ContentType.JSON)
                 .header("Cache-Control", "no-store")
@@ -48,19 +49,22 @@ class DatabaseHealthTest {
                 .body("schema.indexes.found", equalTo(ExpectedSchema.INDEXES.size()))
                 .body("schema.indexes.missing", empty())
                 .body("problems", empty())
-                .extract().asString();
+                .extract()
+                .asString();
         assertNoSecretsIn(body);
     }
 
     @Test
     void readinessLivenessAndStartupAreUpOnAHealthyDatabase() {
-        given().get("/q/health/ready").then()
+        given().get("/q/health/ready")
+                .then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'database' }.data.migration", equalTo(Migrations.latestVersion()))
                 .body("checks.find { it.name == 'database' }.data.schemaDrift", equalTo(0));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/started").then()
+        given().get("/q/health/started")
+                .then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'database-checked-at-start-up' }.status", equalTo("UP"));
     }
@@ -77,7 +81,8 @@ class DatabaseHealthTest {
         String scraped = given().get(metrics).then().statusCode(200).extract().asString();
 
         assertThat(scraped)
-                .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/health/db\"}")
+                .contains(
+                        "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/health/db\"}")
                 .contains("agroal_active_count{datasource=\"default\"}")
                 .contains("agroal_available_count{datasource=\"default\"}")
                 .contains("agroal_awaiting_count{datasource=\"default\"}")

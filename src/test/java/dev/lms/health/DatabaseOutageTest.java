@@ -8,14 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.TestDatabase;
@@ -23,6 +15,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,14 +57,16 @@ class DatabaseOutageTest {
         TestDatabase.stop();
 
         Response write = create();
-        write.then().time(lessThan(ANSWER_WITHIN_MS))
+        write.then()
+                .time(lessThan(ANSWER_WITHIN_MS))
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("status", equalTo(503));
         Response read = Api.given().get(API + "/" + before);
         read.then().time(lessThan(ANSWER_WITHIN_MS)).statusCode(503).contentType("application/problem+json");
-        eventually(() -> given().get("/health/db").then()
+        eventually(() -> given().get("/health/db")
+                .then()
                 .time(lessThan(ANSWER_WITHIN_MS))
                 .statusCode(503)
                 .body("status", equalTo("DOWN")));
@@ -85,16 +85,20 @@ class DatabaseOutageTest {
         given().get("/q/health/ready").then().statusCode(200);
         acknowledged.add(create().then().statusCode(201).extract().jsonPath().getUUID("id"));
         Fixtures rows = new Fixtures(dataSource);
-        assertThat(acknowledged).allSatisfy(id -> assertThat(rows.count("users", "id", id)).isEqualTo(1));
+        assertThat(acknowledged)
+                .allSatisfy(id -> assertThat(rows.count("users", "id", id)).isEqualTo(1));
     }
 
     private static Response create() {
         return Api.given()
-                .body(Map.of("email", Fixtures.unique("outage") + "@example.org", "name", "Outage Test", "role", "STUDENT"))
+                .body(Map.of(
+                        "email", Fixtures.unique("outage") + "@example.org", "name", "Outage Test", "role", "STUDENT"))
                 .post(API);
     }
 
     private static void eventually(ThrowingRunnable assertion) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(assertion);
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(assertion);
     }
 }

@@ -7,12 +7,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.net.URL;
-import java.time.Duration;
-
 import dev.lms.testing.Migrations;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -20,6 +14,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import org.awaitility.core.ThrowingRunnable;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +73,8 @@ class SchemaDriftHealthTest {
 
         eventually(() -> health().statusCode(503)
                 .body("schema.foreignKeys.found", equalTo(16))
-                .body("schema.foreignKeys.wrongDeleteRule",
+                .body(
+                        "schema.foreignKeys.wrongDeleteRule",
                         contains("grades.graded_by_id -> users is ON DELETE CASCADE, expected ON DELETE SET NULL")));
         readinessIsDown();
     }
@@ -103,7 +103,9 @@ class SchemaDriftHealthTest {
 
     /** Results are cached for a second: wait for a check taken after the change. */
     private static void eventually(ThrowingRunnable assertion) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(assertion);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(assertion);
     }
 
     private static ValidatableResponse health() {
@@ -111,13 +113,15 @@ class SchemaDriftHealthTest {
     }
 
     private static void readinessIsDown() {
-        given().get("/q/health/ready").then()
+        given().get("/q/health/ready")
+                .then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'database' }.status", equalTo("DOWN"));
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

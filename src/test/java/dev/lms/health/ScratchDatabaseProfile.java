@@ -1,12 +1,11 @@
 package dev.lms.health;
 
-import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.lms.testing.TestDatabase;
 import dev.lms.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Runs the application against a database of its own, migrated at start-up like any other. Tests that break the

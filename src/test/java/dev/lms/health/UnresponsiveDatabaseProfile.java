@@ -1,13 +1,12 @@
 package dev.lms.health;
 
-import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.lms.testing.FreezableProxy;
 import dev.lms.testing.TestDatabase;
 import dev.lms.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The application reaches its own database through a {@link FreezableProxy}, so a test can make the host go silent. */
 public class UnresponsiveDatabaseProfile implements QuarkusTestProfile {
@@ -24,8 +23,10 @@ public class UnresponsiveDatabaseProfile implements QuarkusTestProfile {
         }
         proxy = FreezableProxy.to(TestDatabase.embeddedPort());
         Map<String, String> config = new HashMap<>(TestKeys.config());
-        config.put("DATABASE_URL", TestDatabase.neonStyleUrl(database).replace(
-                ":" + TestDatabase.embeddedPort() + "/", ":" + proxy.port() + "/"));
+        config.put(
+                "DATABASE_URL",
+                TestDatabase.neonStyleUrl(database)
+                        .replace(":" + TestDatabase.embeddedPort() + "/", ":" + proxy.port() + "/"));
         return config;
     }
 

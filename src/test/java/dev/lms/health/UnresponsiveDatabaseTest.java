@@ -6,11 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
-
 import dev.lms.testing.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +33,15 @@ class UnresponsiveDatabaseTest {
 
         UnresponsiveDatabaseProfile.proxy.freeze();
 
-        eventually(() -> given().get("/health/db").then()
+        eventually(() -> given().get("/health/db")
+                .then()
                 .time(lessThan(DatabaseOutageTest.ANSWER_WITHIN_MS))
                 .statusCode(503)
                 .body("status", equalTo("DOWN")));
-        given().get("/q/health/ready").then().time(lessThan(DatabaseOutageTest.ANSWER_WITHIN_MS)).statusCode(503);
+        given().get("/q/health/ready")
+                .then()
+                .time(lessThan(DatabaseOutageTest.ANSWER_WITHIN_MS))
+                .statusCode(503);
         given().get("/q/health/live").then().statusCode(200);
 
         UnresponsiveDatabaseProfile.proxy.thaw();
@@ -47,6 +50,8 @@ class UnresponsiveDatabaseTest {
     }
 
     private static void eventually(ThrowingRunnable assertion) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(assertion);
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(assertion);
     }
 }

@@ -2,6 +2,11 @@ package dev.lms.nativeimage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lms.health.DatabaseReport;
+import dev.lms.web.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
@@ -20,12 +25,6 @@ import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lms.health.DatabaseReport;
-import dev.lms.web.Problem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +55,9 @@ class NativeSourcesCheck {
     @BeforeAll
     static void readNativeImageArguments() throws IOException {
         Path args = SOURCES.resolve("native-image.args");
-        assertThat(args).as("%s: run ./mvnw package -Dnative -Dquarkus.native.sources-only=true first", args).exists();
+        assertThat(args)
+                .as("%s: run ./mvnw package -Dnative -Dquarkus.native.sources-only=true first", args)
+                .exists();
         arguments = List.of(Files.readString(args).trim().split("\\s+"));
         int jar = arguments.indexOf("-jar");
         assertThat(jar).as("native-image builds from a jar: %s", arguments).isNotNegative();
@@ -73,8 +74,11 @@ class NativeSourcesCheck {
         try (JarFile jar = new JarFile(runnerJar.toFile())) {
             for (String script : migrations) {
                 String resource = "db/migration/" + script;
-                assertThat(jar.getEntry(resource)).as("%s in %s", resource, runnerJar).isNotNull();
-                assertThat(included).as("a resource pattern that includes %s in the executable", resource)
+                assertThat(jar.getEntry(resource))
+                        .as("%s in %s", resource, runnerJar)
+                        .isNotNull();
+                assertThat(included)
+                        .as("a resource pattern that includes %s in the executable", resource)
                         .anyMatch(pattern -> pattern.matcher(resource).matches());
             }
         }
@@ -118,7 +122,8 @@ class NativeSourcesCheck {
     /** The resource patterns of resource-config.json, and of any {@code -H:IncludeResources} argument. */
     private static List<Pattern> includedResources() throws IOException {
         List<Pattern> patterns = new ArrayList<>();
-        for (JsonNode include : nativeImageConfig("resource-config.json").path("resources").path("includes")) {
+        for (JsonNode include :
+                nativeImageConfig("resource-config.json").path("resources").path("includes")) {
             patterns.add(Pattern.compile(include.path("pattern").asText()));
         }
         arguments.stream()
@@ -132,7 +137,11 @@ class NativeSourcesCheck {
     private static Map<String, JsonNode> reflectionRegistrations() throws IOException {
         Map<String, JsonNode> byName = new TreeMap<>();
         for (JsonNode entry : nativeImageConfig("reflect-config.json")) {
-            byName.put(entry.has("name") ? entry.path("name").asText() : entry.path("type").asText(), entry);
+            byName.put(
+                    entry.has("name")
+                            ? entry.path("name").asText()
+                            : entry.path("type").asText(),
+                    entry);
         }
         return byName;
     }
@@ -140,7 +149,9 @@ class NativeSourcesCheck {
     private static JsonNode nativeImageConfig(String file) throws IOException {
         try (JarFile jar = new JarFile(runnerJar.toFile())) {
             var entry = jar.getEntry("META-INF/native-image/" + file);
-            assertThat(entry).as("META-INF/native-image/%s in %s", file, runnerJar).isNotNull();
+            assertThat(entry)
+                    .as("META-INF/native-image/%s in %s", file, runnerJar)
+                    .isNotNull();
             try (InputStream in = jar.getInputStream(entry)) {
                 return JSON.readTree(in);
             }
@@ -154,7 +165,9 @@ class NativeSourcesCheck {
     private static Set<Class<?>> jsonTypes() throws IOException {
         Deque<Class<?>> pending = new ArrayDeque<>(UNTYPED_BODIES);
         for (Class<?> type : applicationClasses()) {
-            if (type.isRecord() && (type.getSimpleName().endsWith("Request") || type.getSimpleName().endsWith("Response"))) {
+            if (type.isRecord()
+                    && (type.getSimpleName().endsWith("Request")
+                            || type.getSimpleName().endsWith("Response"))) {
                 pending.add(type);
             }
         }
@@ -181,7 +194,9 @@ class NativeSourcesCheck {
                 types.addAll(applicationTypesIn(argument));
             }
             types.addAll(applicationTypesIn(parameterized.getRawType()));
-        } else if (type instanceof Class<?> raw && raw.getName().startsWith("dev.lms.") && (raw.isRecord() || raw.isEnum())) {
+        } else if (type instanceof Class<?> raw
+                && raw.getName().startsWith("dev.lms.")
+                && (raw.isRecord() || raw.isEnum())) {
             types.add(raw);
         }
         return types;
@@ -190,7 +205,10 @@ class NativeSourcesCheck {
     private static List<Class<?>> applicationClasses() throws IOException {
         try (Stream<Path> files = Files.walk(CLASSES)) {
             return files.filter(file -> file.toString().endsWith(".class"))
-                    .map(file -> CLASSES.relativize(file).toString().replace('/', '.').replaceFirst("\\.class$", ""))
+                    .map(file -> CLASSES.relativize(file)
+                            .toString()
+                            .replace('/', '.')
+                            .replaceFirst("\\.class$", ""))
                     .map(NativeSourcesCheck::load)
                     .toList();
         }

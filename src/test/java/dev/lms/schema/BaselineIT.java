@@ -2,6 +2,8 @@ package dev.lms.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lms.testing.ServiceProcess;
+import dev.lms.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,9 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import dev.lms.testing.ServiceProcess;
-import dev.lms.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,8 @@ class BaselineIT {
             assertThat(service.awaitStarted(START_UP)).as(service.output()).isTrue();
             assertThat(service.output()).contains("Existing schema matches V1");
         }
-        assertThat(history()).containsExactly("1 BASELINE Existing schema verified against V1", "2 SQL users login throttling");
+        assertThat(history())
+                .containsExactly("1 BASELINE Existing schema verified against V1", "2 SQL users login throttling");
     }
 
     @Test
@@ -78,12 +78,14 @@ class BaselineIT {
     void aForeignKeyWithAnotherDeleteRuleIsRefusedNamingThatForeignKey() throws Exception {
         runV1OutsideFlyway();
         execute("ALTER TABLE grades DROP CONSTRAINT grades_graded_by_id_fkey");
-        execute("ALTER TABLE grades ADD CONSTRAINT grades_graded_by_id_fkey FOREIGN KEY (graded_by_id) REFERENCES users (id) ON DELETE CASCADE");
+        execute(
+                "ALTER TABLE grades ADD CONSTRAINT grades_graded_by_id_fkey FOREIGN KEY (graded_by_id) REFERENCES users (id) ON DELETE CASCADE");
 
         try (ServiceProcess service = ServiceProcess.start(databaseUrl())) {
             assertThat(service.awaitExit(START_UP)).isNotZero();
             assertThat(service.output())
-                    .contains("foreign key grades.graded_by_id -> users is ON DELETE CASCADE, expected ON DELETE SET NULL");
+                    .contains(
+                            "foreign key grades.graded_by_id -> users is ON DELETE CASCADE, expected ON DELETE SET NULL");
         }
     }
 
@@ -97,7 +99,8 @@ class BaselineIT {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = TestDatabase.connect(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connect(database);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -117,8 +120,8 @@ class BaselineIT {
     private List<String> strings(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection connection = TestDatabase.connect(database);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }

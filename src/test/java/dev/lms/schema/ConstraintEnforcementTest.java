@@ -2,14 +2,12 @@ package dev.lms.schema;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.SQLException;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,34 +37,43 @@ class ConstraintEnforcementTest {
 
     @Test
     void anEnrollmentOfAUserThatDoesNotExistIsRefused() {
-        assertRefused(FOREIGN_KEY_VIOLATION,
-                "INSERT INTO enrollments (user_id, course_id) VALUES (?, ?)", UUID.randomUUID(), course);
+        assertRefused(
+                FOREIGN_KEY_VIOLATION,
+                "INSERT INTO enrollments (user_id, course_id) VALUES (?, ?)",
+                UUID.randomUUID(),
+                course);
     }
 
     @Test
     void aCourseWithoutAnExistingInstructorIsRefused() {
-        assertRefused(FOREIGN_KEY_VIOLATION,
-                "INSERT INTO courses (code, title, instructor_id) VALUES ('ORPHAN-1', 'x', ?)", UUID.randomUUID());
+        assertRefused(
+                FOREIGN_KEY_VIOLATION,
+                "INSERT INTO courses (code, title, instructor_id) VALUES ('ORPHAN-1', 'x', ?)",
+                UUID.randomUUID());
     }
 
     @Test
     void aReplyToAPostThatDoesNotExistIsRefused() {
         UUID discussion = fixtures.discussion(course, student);
-        assertRefused(FOREIGN_KEY_VIOLATION,
+        assertRefused(
+                FOREIGN_KEY_VIOLATION,
                 "INSERT INTO discussion_posts (content, discussion_id, parent_id) VALUES ('hi', ?, ?)",
-                discussion, UUID.randomUUID());
+                discussion,
+                UUID.randomUUID());
     }
 
     @Test
     void anEmailThatDiffersOnlyInCaseIsADuplicate() throws SQLException {
         fixtures.execute("INSERT INTO users (email, name, role) VALUES ('Ada.Lovelace@Example.org', 'Ada', 'STUDENT')");
-        assertRefused(UNIQUE_VIOLATION,
+        assertRefused(
+                UNIQUE_VIOLATION,
                 "INSERT INTO users (email, name, role) VALUES ('ada.lovelace@example.org', 'Ada again', 'STUDENT')");
     }
 
     @Test
     void aSecondCourseWithTheSameCodeIsRefused() {
-        assertRefused(UNIQUE_VIOLATION,
+        assertRefused(
+                UNIQUE_VIOLATION,
                 "INSERT INTO courses (code, title, instructor_id) SELECT code, 'copy', instructor_id FROM courses WHERE id = ?",
                 course);
     }
@@ -81,22 +88,24 @@ class ConstraintEnforcementTest {
     void aSecondSubmissionForTheSameAssignmentAndStudentIsRefused() {
         UUID assignment = fixtures.assignment(course, 10);
         fixtures.submission(assignment, student);
-        assertRefused(UNIQUE_VIOLATION,
-                "INSERT INTO submissions (content, assignment_id, student_id) VALUES ('again', ?, ?)", assignment, student);
+        assertRefused(
+                UNIQUE_VIOLATION,
+                "INSERT INTO submissions (content, assignment_id, student_id) VALUES ('again', ?, ?)",
+                assignment,
+                student);
     }
 
     @Test
     void aSecondGradeForTheSameSubmissionIsRefused() {
         UUID submission = fixtures.submission(fixtures.assignment(course, 10), student);
         fixtures.grade(submission, instructor, "7");
-        assertRefused(UNIQUE_VIOLATION,
-                "INSERT INTO grades (score, submission_id) VALUES (8, ?)", submission);
+        assertRefused(UNIQUE_VIOLATION, "INSERT INTO grades (score, submission_id) VALUES (8, ?)", submission);
     }
 
     @Test
     void anAssignmentWorthZeroPointsIsRefused() {
-        assertRefused(CHECK_VIOLATION,
-                "INSERT INTO assignments (title, points, course_id) VALUES ('Quiz', 0, ?)", course);
+        assertRefused(
+                CHECK_VIOLATION, "INSERT INTO assignments (title, points, course_id) VALUES ('Quiz', 0, ?)", course);
     }
 
     @Test
@@ -107,24 +116,31 @@ class ConstraintEnforcementTest {
 
     @Test
     void aNegativeContentPositionIsRefused() {
-        assertRefused(CHECK_VIOLATION,
-                "INSERT INTO course_content (title, type, position, course_id) VALUES ('Intro', 'TEXT', -1, ?)", course);
+        assertRefused(
+                CHECK_VIOLATION,
+                "INSERT INTO course_content (title, type, position, course_id) VALUES ('Intro', 'TEXT', -1, ?)",
+                course);
     }
 
     @Test
     void aBlankUserNameIsRefused() {
-        assertRefused(CHECK_VIOLATION, "INSERT INTO users (email, name, role) VALUES ('blank@example.org', '   ', 'STUDENT')");
+        assertRefused(
+                CHECK_VIOLATION,
+                "INSERT INTO users (email, name, role) VALUES ('blank@example.org', '   ', 'STUDENT')");
     }
 
     @Test
     void aBlankCourseTitleIsRefused() {
-        assertRefused(CHECK_VIOLATION,
-                "INSERT INTO courses (code, title, instructor_id) VALUES ('BLANK-1', '', ?)", instructor);
+        assertRefused(
+                CHECK_VIOLATION,
+                "INSERT INTO courses (code, title, instructor_id) VALUES ('BLANK-1', '', ?)",
+                instructor);
     }
 
     @Test
     void aThumbnailThatIsNotAnHttpUrlIsRefused() {
-        assertRefused(CHECK_VIOLATION,
+        assertRefused(
+                CHECK_VIOLATION,
                 "INSERT INTO courses (code, title, instructor_id, thumbnail_url) VALUES ('JS-1', 'x', ?, 'javascript:alert(1)')",
                 instructor);
     }

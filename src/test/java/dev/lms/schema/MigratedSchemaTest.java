@@ -2,6 +2,8 @@ package dev.lms.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,11 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** What the migrations build, read back from information_schema and pg_catalog. */
@@ -31,7 +29,9 @@ class MigratedSchemaTest {
                  WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
                    AND table_name <> 'flyway_schema_history'
                 """);
-        assertThat(tables).containsExactlyInAnyOrderElementsOf(ExpectedSchema.TABLES).hasSize(10);
+        assertThat(tables)
+                .containsExactlyInAnyOrderElementsOf(ExpectedSchema.TABLES)
+                .hasSize(10);
     }
 
     @Test
@@ -45,7 +45,9 @@ class MigratedSchemaTest {
                     ON ccu.constraint_schema = rc.constraint_schema AND ccu.constraint_name = rc.constraint_name
                  WHERE rc.constraint_schema = current_schema()
                 """);
-        List<String> expected = ExpectedSchema.FOREIGN_KEYS.stream().map(ExpectedSchema.ForeignKey::describe).toList();
+        List<String> expected = ExpectedSchema.FOREIGN_KEYS.stream()
+                .map(ExpectedSchema.ForeignKey::describe)
+                .toList();
         assertThat(foreignKeys).hasSize(16).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -72,12 +74,13 @@ class MigratedSchemaTest {
                  WHERE schemaname = current_schema() AND indexdef LIKE 'CREATE UNIQUE INDEX%'
                    AND indexname NOT LIKE '%\\_pkey' AND tablename <> 'flyway_schema_history'
                 """);
-        assertThat(uniqueKeys).containsExactlyInAnyOrder(
-                "users (lower(email))",
-                "courses (code)",
-                "enrollments (user_id, course_id)",
-                "submissions (assignment_id, student_id)",
-                "grades (submission_id)");
+        assertThat(uniqueKeys)
+                .containsExactlyInAnyOrder(
+                        "users (lower(email))",
+                        "courses (code)",
+                        "enrollments (user_id, course_id)",
+                        "submissions (assignment_id, student_id)",
+                        "grades (submission_id)");
     }
 
     @Test
@@ -95,8 +98,8 @@ class MigratedSchemaTest {
     private List<String> strings(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }

@@ -2,15 +2,6 @@ package dev.lms.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.ParameterizedType;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
-
-import javax.sql.DataSource;
-
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.FetchType;
@@ -19,6 +10,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
@@ -41,9 +39,12 @@ class OnDeleteAgreementTest {
             String table = entity.getAnnotation(Table.class).name();
             for (Field field : entity.getDeclaredFields()) {
                 JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
-                if (joinColumn != null && (field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToOne.class))) {
+                if (joinColumn != null
+                        && (field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToOne.class))) {
                     OnDelete onDelete = field.getAnnotation(OnDelete.class);
-                    assertThat(onDelete).as("@OnDelete on %s.%s", entity.getSimpleName(), field.getName()).isNotNull();
+                    assertThat(onDelete)
+                            .as("@OnDelete on %s.%s", entity.getSimpleName(), field.getName())
+                            .isNotNull();
                     mapped.put(table + "." + joinColumn.name(), onDelete.action());
                 }
             }
@@ -51,8 +52,10 @@ class OnDeleteAgreementTest {
 
         Map<String, OnDeleteAction> live = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
-            CatalogInspector.inspect(connection).foreignKeys()
-                    .forEach(fk -> live.put(fk.table() + "." + fk.column(), fk.onDelete().hibernateAction()));
+            CatalogInspector.inspect(connection)
+                    .foreignKeys()
+                    .forEach(fk -> live.put(
+                            fk.table() + "." + fk.column(), fk.onDelete().hibernateAction()));
         }
 
         assertThat(mapped).hasSize(16).isEqualTo(live);
@@ -69,13 +72,20 @@ class OnDeleteAgreementTest {
                 }
                 collections++;
                 Class<?> child = (Class<?>) ((ParameterizedType) field.getGenericType()).getActualTypeArguments()[0];
-                OnDelete childSide = child.getDeclaredField(oneToMany.mappedBy()).getAnnotation(OnDelete.class);
+                OnDelete childSide =
+                        child.getDeclaredField(oneToMany.mappedBy()).getAnnotation(OnDelete.class);
                 OnDelete parentSide = field.getAnnotation(OnDelete.class);
-                assertThat(parentSide).as("@OnDelete on %s.%s", entity.getSimpleName(), field.getName()).isNotNull();
-                assertThat(parentSide.action()).as("%s.%s", entity.getSimpleName(), field.getName())
+                assertThat(parentSide)
+                        .as("@OnDelete on %s.%s", entity.getSimpleName(), field.getName())
+                        .isNotNull();
+                assertThat(parentSide.action())
+                        .as("%s.%s", entity.getSimpleName(), field.getName())
                         .isEqualTo(childSide.action());
-                assertThat(oneToMany.cascade()).as("JPA cascade on %s.%s: the database cascades, not Hibernate",
-                        entity.getSimpleName(), field.getName()).isEmpty();
+                assertThat(oneToMany.cascade())
+                        .as(
+                                "JPA cascade on %s.%s: the database cascades, not Hibernate",
+                                entity.getSimpleName(), field.getName())
+                        .isEmpty();
             }
         }
         assertThat(collections).isPositive();
@@ -87,8 +97,11 @@ class OnDeleteAgreementTest {
             for (Field field : entity.getDeclaredFields()) {
                 ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
                 OneToOne oneToOne = field.getAnnotation(OneToOne.class);
-                FetchType fetch = manyToOne != null ? manyToOne.fetch() : oneToOne != null ? oneToOne.fetch() : FetchType.LAZY;
-                assertThat(fetch).as("fetch of %s.%s", entity.getSimpleName(), field.getName()).isEqualTo(FetchType.LAZY);
+                FetchType fetch =
+                        manyToOne != null ? manyToOne.fetch() : oneToOne != null ? oneToOne.fetch() : FetchType.LAZY;
+                assertThat(fetch)
+                        .as("fetch of %s.%s", entity.getSimpleName(), field.getName())
+                        .isEqualTo(FetchType.LAZY);
             }
         }
     }

@@ -10,12 +10,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
@@ -23,6 +17,10 @@ import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,10 +72,12 @@ class SubmissionResourceTest {
 
     @Test
     void submittingAnswers201WithItsLocationVersionAndBody() {
-        Response created = Api.given().body(body(assignment, student, "My essay", "https://files.example.org/essay.pdf"))
+        Response created = Api.given()
+                .body(body(assignment, student, "My essay", "https://files.example.org/essay.pdf"))
                 .post(SUBMISSIONS);
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("assignmentId", equalTo(assignment.toString()))
                 .body("studentId", equalTo(student.toString()))
@@ -98,8 +98,12 @@ class SubmissionResourceTest {
         UUID instructorTakingTheCourse = fixtures.instructor();
         fixtures.enrollment(instructorTakingTheCourse, course);
 
-        Api.given().body(body(assignment, instructorTakingTheCourse, "Answer", null)).post(SUBMISSIONS)
-                .then().statusCode(201).body("fileUrl", nullValue());
+        Api.given()
+                .body(body(assignment, instructorTakingTheCourse, "Answer", null))
+                .post(SUBMISSIONS)
+                .then()
+                .statusCode(201)
+                .body("fileUrl", nullValue());
     }
 
     // --- validation: one field-level 400 per rule, and nothing is written --------------------------------------
@@ -115,7 +119,11 @@ class SubmissionResourceTest {
             content      | {"assignmentId": "%1$s", "studentId": "%2$s", "content": ["a", "b"]}
             """)
     void anInvalidFieldIsA400NamingIt(String field, String template) {
-        Api.given().body(template.formatted(assignment, student)).post(SUBMISSIONS).then().spec(invalid(field));
+        Api.given()
+                .body(template.formatted(assignment, student))
+                .post(SUBMISSIONS)
+                .then()
+                .spec(invalid(field));
 
         assertThat(fixtures.count("submissions", "assignment_id", assignment)).isZero();
     }
@@ -123,7 +131,8 @@ class SubmissionResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"id", "submittedAt", "updatedAt", "version", "grade"})
     void readOnlyAndUnknownFieldsAreRefusedNotIgnored(String field) {
-        String json = body(assignment, student, "x", null).replaceFirst("\\{", "{\"" + field + "\": \"2026-01-01T00:00:00Z\", ");
+        String json = body(assignment, student, "x", null)
+                .replaceFirst("\\{", "{\"" + field + "\": \"2026-01-01T00:00:00Z\", ");
 
         Api.given().body(json).post(SUBMISSIONS).then().spec(invalid(field));
 
@@ -136,7 +145,10 @@ class SubmissionResourceTest {
     void readingASubmissionGivesItsVersionAsETag() {
         UUID id = fixtures.submission(assignment, student);
 
-        Api.given().get(SUBMISSIONS + "/" + id).then().statusCode(200)
+        Api.given()
+                .get(SUBMISSIONS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id.toString()))
                 .body("assignmentId", equalTo(assignment.toString()))
@@ -155,8 +167,15 @@ class SubmissionResourceTest {
             fixtures.submission(assignment, fixtures.student());
         }
 
-        Response first = Api.given().queryParam("assignmentId", assignment).queryParam("size", 2).get(SUBMISSIONS);
-        Response last = Api.given().queryParam("assignmentId", assignment).queryParam("size", 2).queryParam("page", 2).get(SUBMISSIONS);
+        Response first = Api.given()
+                .queryParam("assignmentId", assignment)
+                .queryParam("size", 2)
+                .get(SUBMISSIONS);
+        Response last = Api.given()
+                .queryParam("assignmentId", assignment)
+                .queryParam("size", 2)
+                .queryParam("page", 2)
+                .get(SUBMISSIONS);
 
         first.then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(2));
         assertThat(Links.of(first)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
@@ -172,11 +191,23 @@ class SubmissionResourceTest {
         UUID second = fixtures.submission(otherAssignment, student);
         UUID classmates = fixtures.submission(assignment, fixtures.student());
 
-        Api.given().queryParam("studentId", student).queryParam("sort", "submittedAt").get(SUBMISSIONS).then()
+        Api.given()
+                .queryParam("studentId", student)
+                .queryParam("sort", "submittedAt")
+                .get(SUBMISSIONS)
+                .then()
                 .body("id", equalTo(List.of(first.toString(), second.toString())));
-        Api.given().queryParam("assignmentId", assignment).queryParam("sort", "submittedAt").get(SUBMISSIONS).then()
+        Api.given()
+                .queryParam("assignmentId", assignment)
+                .queryParam("sort", "submittedAt")
+                .get(SUBMISSIONS)
+                .then()
                 .body("id", equalTo(List.of(first.toString(), classmates.toString())));
-        Api.given().queryParam("assignmentId", otherAssignment).queryParam("studentId", student).get(SUBMISSIONS).then()
+        Api.given()
+                .queryParam("assignmentId", otherAssignment)
+                .queryParam("studentId", student)
+                .get(SUBMISSIONS)
+                .then()
                 .body("id", equalTo(List.of(second.toString())));
     }
 
@@ -185,8 +216,12 @@ class SubmissionResourceTest {
         UUID first = fixtures.submission(assignment, fixtures.student());
         UUID second = fixtures.submission(assignment, fixtures.student());
 
-        Api.given().queryParam("assignmentId", assignment).queryParam("sort", "-submittedAt").get(SUBMISSIONS)
-                .then().body("id", equalTo(List.of(second.toString(), first.toString())));
+        Api.given()
+                .queryParam("assignmentId", assignment)
+                .queryParam("sort", "-submittedAt")
+                .get(SUBMISSIONS)
+                .then()
+                .body("id", equalTo(List.of(second.toString(), first.toString())));
     }
 
     @Test
@@ -202,8 +237,13 @@ class SubmissionResourceTest {
             fixtures.submission(assignment, fixtures.student());
         }
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
-                    () -> Api.given().queryParam("size", size).get(SUBMISSIONS).then().statusCode(200));
+            long statements = Statements.during(
+                    sessionFactory,
+                    () -> Api.given()
+                            .queryParam("size", size)
+                            .get(SUBMISSIONS)
+                            .then()
+                            .statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
         }
     }
@@ -216,20 +256,36 @@ class SubmissionResourceTest {
         UUID second = fixtures.submission(assignment, fixtures.student());
         fixtures.submission(fixtures.assignment(course, 10), student);
 
-        Response page = Api.given().queryParam("size", 1).queryParam("sort", "-submittedAt").get(assignmentSubmissions(assignment));
+        Response page = Api.given()
+                .queryParam("size", 1)
+                .queryParam("sort", "-submittedAt")
+                .get(assignmentSubmissions(assignment));
 
         page.then().statusCode(200).header("X-Total-Count", "2").body("id", equalTo(List.of(second.toString())));
         assertThat(Links.of(page)).isEqualTo(Map.of("first", "page=1", "next", "page=2", "last", "page=2"));
-        Api.given().queryParam("size", 1).queryParam("page", 2).queryParam("sort", "-submittedAt")
-                .get(assignmentSubmissions(assignment)).then().body("id", equalTo(List.of(first.toString())));
+        Api.given()
+                .queryParam("size", 1)
+                .queryParam("page", 2)
+                .queryParam("sort", "-submittedAt")
+                .get(assignmentSubmissions(assignment))
+                .then()
+                .body("id", equalTo(List.of(first.toString())));
     }
 
     @Test
     void anAssignmentWithNoSubmissionsHasAnEmptyListAndAnUnknownAssignmentIs404() {
-        Api.given().get(assignmentSubmissions(assignment)).then().statusCode(200)
-                .header("X-Total-Count", "0").body("$", hasSize(0));
+        Api.given()
+                .get(assignmentSubmissions(assignment))
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "0")
+                .body("$", hasSize(0));
         Api.given().get(assignmentSubmissions(UUID.randomUUID())).then().spec(problem(404));
-        Api.given().queryParam("page", 0).get(assignmentSubmissions(assignment)).then().spec(invalid("page"));
+        Api.given()
+                .queryParam("page", 0)
+                .get(assignmentSubmissions(assignment))
+                .then()
+                .spec(invalid("page"));
     }
 
     @Test
@@ -240,9 +296,12 @@ class SubmissionResourceTest {
         UUID empty = fixtures.assignment(course, 10);
         for (int size : new int[] {1, 100}) {
             for (UUID assignmentId : List.of(assignment, empty, UUID.randomUUID())) {
-                long statements = Statements.during(sessionFactory,
+                long statements = Statements.during(
+                        sessionFactory,
                         () -> Api.given().queryParam("size", size).get(assignmentSubmissions(assignmentId)));
-                assertThat(statements).as("statements for size=%d, assignment %s", size, assignmentId).isLessThanOrEqualTo(2);
+                assertThat(statements)
+                        .as("statements for size=%d, assignment %s", size, assignmentId)
+                        .isLessThanOrEqualTo(2);
             }
         }
     }
@@ -254,8 +313,11 @@ class SubmissionResourceTest {
         UUID id = fixtures.submission(assignment, student);
         Object submittedAt = fixtures.row("submissions", id).get("submitted_at");
 
-        Api.given().body(body(assignment, student, "Second draft", "http://files.example.org/v2.pdf")).put(SUBMISSIONS + "/" + id)
-                .then().statusCode(200)
+        Api.given()
+                .body(body(assignment, student, "Second draft", "http://files.example.org/v2.pdf"))
+                .put(SUBMISSIONS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("content", equalTo("Second draft"))
                 .body("fileUrl", equalTo("http://files.example.org/v2.pdf"));
@@ -269,8 +331,12 @@ class SubmissionResourceTest {
     void patchChangesOnlyTheFieldsItNamesAndNullClearsAnOptionalOne() {
         UUID id = fixtures.submission(assignment, student);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"content\": null, \"fileUrl\": \"https://x.example.org/a\"}")
-                .patch(SUBMISSIONS + "/" + id).then().statusCode(200)
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"content\": null, \"fileUrl\": \"https://x.example.org/a\"}")
+                .patch(SUBMISSIONS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("content", nullValue())
                 .body("fileUrl", equalTo("https://x.example.org/a"))
@@ -282,12 +348,24 @@ class SubmissionResourceTest {
         UUID id = fixtures.submission(assignment, student);
         Map<String, Object> before = fixtures.row("submissions", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"fileUrl\": \"javascript:alert(1)\"}").patch(SUBMISSIONS + "/" + id)
-                .then().spec(invalid("fileUrl"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"studentId\": null}").patch(SUBMISSIONS + "/" + id)
-                .then().spec(invalid("studentId"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"submittedAt\": \"2020-01-01T00:00:00Z\"}").patch(SUBMISSIONS + "/" + id)
-                .then().spec(invalid("submittedAt"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"fileUrl\": \"javascript:alert(1)\"}")
+                .patch(SUBMISSIONS + "/" + id)
+                .then()
+                .spec(invalid("fileUrl"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"studentId\": null}")
+                .patch(SUBMISSIONS + "/" + id)
+                .then()
+                .spec(invalid("studentId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"submittedAt\": \"2020-01-01T00:00:00Z\"}")
+                .patch(SUBMISSIONS + "/" + id)
+                .then()
+                .spec(invalid("submittedAt"));
 
         assertThat(fixtures.row("submissions", id)).isEqualTo(before);
     }
@@ -297,19 +375,40 @@ class SubmissionResourceTest {
     @Test
     void writesWithAStaleETagAre412AndChangeNothing() {
         UUID id = fixtures.submission(assignment, student);
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"content\": \"v2\"}").patch(SUBMISSIONS + "/" + id)
-                .then().header("ETag", "\"1\"");
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"content\": \"v2\"}")
+                .patch(SUBMISSIONS + "/" + id)
+                .then()
+                .header("ETag", "\"1\"");
         Map<String, Object> before = fixtures.row("submissions", id);
 
-        Api.given().header("If-Match", "\"0\"").body(body(assignment, student, "v1 again", null)).put(SUBMISSIONS + "/" + id)
-                .then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"content\": \"v1 again\"}")
-                .patch(SUBMISSIONS + "/" + id).then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").delete(SUBMISSIONS + "/" + id).then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .body(body(assignment, student, "v1 again", null))
+                .put(SUBMISSIONS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"content\": \"v1 again\"}")
+                .patch(SUBMISSIONS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .delete(SUBMISSIONS + "/" + id)
+                .then()
+                .spec(problem(412));
 
         assertThat(fixtures.row("submissions", id)).isEqualTo(before);
 
-        Api.given().header("If-Match", "\"1\"").delete(SUBMISSIONS + "/" + id).then().statusCode(204);
+        Api.given()
+                .header("If-Match", "\"1\"")
+                .delete(SUBMISSIONS + "/" + id)
+                .then()
+                .statusCode(204);
     }
 
     // --- delete --------------------------------------------------------------------------------------------------
@@ -319,7 +418,9 @@ class SubmissionResourceTest {
         UUID id = fixtures.submission(assignment, student);
         UUID grade = fixtures.grade(id, fixtures.instructor(), "9");
 
-        long statements = Statements.during(sessionFactory, () -> Api.given().delete(SUBMISSIONS + "/" + id).then().statusCode(204));
+        long statements = Statements.during(
+                sessionFactory,
+                () -> Api.given().delete(SUBMISSIONS + "/" + id).then().statusCode(204));
 
         assertThat(statements).isOne();
         assertThat(fixtures.count("submissions", "id", id)).isZero();
@@ -334,7 +435,11 @@ class SubmissionResourceTest {
         UUID existing = fixtures.submission(assignment, student);
         Map<String, Object> before = fixtures.row("submissions", existing);
 
-        Api.given().body(body(assignment, student, "Again", null)).post(SUBMISSIONS).then().spec(fieldError(409, "studentId"));
+        Api.given()
+                .body(body(assignment, student, "Again", null))
+                .post(SUBMISSIONS)
+                .then()
+                .spec(fieldError(409, "studentId"));
 
         assertThat(fixtures.count("submissions", "student_id", student)).isOne();
         assertThat(fixtures.row("submissions", existing)).isEqualTo(before);
@@ -345,8 +450,12 @@ class SubmissionResourceTest {
         UUID outsider = fixtures.student();
         fixtures.enrollment(outsider, fixtures.course(fixtures.instructor()));
 
-        Api.given().body(body(assignment, outsider, "Let me in", null)).post(SUBMISSIONS)
-                .then().spec(fieldError(422, "studentId")).body("detail", containsString("not enrolled"));
+        Api.given()
+                .body(body(assignment, outsider, "Let me in", null))
+                .post(SUBMISSIONS)
+                .then()
+                .spec(fieldError(422, "studentId"))
+                .body("detail", containsString("not enrolled"));
 
         assertThat(fixtures.count("submissions", "student_id", outsider)).isZero();
     }
@@ -357,8 +466,12 @@ class SubmissionResourceTest {
         UUID elsewhere = fixtures.assignment(fixtures.course(fixtures.instructor()), 10);
         Map<String, Object> before = fixtures.row("submissions", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"assignmentId\": \"" + elsewhere + "\"}").patch(SUBMISSIONS + "/" + id)
-                .then().spec(fieldError(422, "studentId"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"assignmentId\": \"" + elsewhere + "\"}")
+                .patch(SUBMISSIONS + "/" + id)
+                .then()
+                .spec(fieldError(422, "studentId"));
 
         assertThat(fixtures.row("submissions", id)).isEqualTo(before);
     }
@@ -367,9 +480,17 @@ class SubmissionResourceTest {
     void anUnknownAssignmentOrStudentIs422NamingTheField() {
         UUID unknown = UUID.randomUUID();
 
-        Api.given().body(body(unknown, student, "x", null)).post(SUBMISSIONS).then().spec(fieldError(422, "assignmentId"));
-        Api.given().body(body(assignment, unknown, "x", null)).post(SUBMISSIONS)
-                .then().spec(fieldError(422, "studentId")).body("detail", containsString("No user"));
+        Api.given()
+                .body(body(unknown, student, "x", null))
+                .post(SUBMISSIONS)
+                .then()
+                .spec(fieldError(422, "assignmentId"));
+        Api.given()
+                .body(body(assignment, unknown, "x", null))
+                .post(SUBMISSIONS)
+                .then()
+                .spec(fieldError(422, "studentId"))
+                .body("detail", containsString("No user"));
 
         assertThat(fixtures.count("submissions", "assignment_id", unknown)).isZero();
         assertThat(fixtures.count("submissions", "assignment_id", assignment)).isZero();

@@ -2,19 +2,17 @@ package dev.lms.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.Locale;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import io.quarkus.arc.Arc;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The start of every API request in the tests: JSON in and out, a bearer token, and a guard that fails the test if
@@ -34,7 +32,8 @@ public final class Api {
     private static final Filter NO_SECRETS = (request, response, context) -> {
         var answer = context.next(request, response);
         String body = answer.asString().toLowerCase(Locale.ROOT);
-        assertThat(body).as("response to %s %s", request.getMethod(), request.getURI())
+        assertThat(body)
+                .as("response to %s %s", request.getMethod(), request.getURI())
                 .doesNotContainPattern("\"password[_a-z]*\"\\s*:")
                 .doesNotContainPattern("\\$2[aby]\\$");
         return answer;
@@ -43,8 +42,7 @@ public final class Api {
     /** The datasource {@link #ADMIN} was last created in: each test profile may run against another database. */
     private static DataSource adminCreatedIn;
 
-    private Api() {
-    }
+    private Api() {}
 
     /** As an ADMIN. */
     public static RequestSpecification given() {
@@ -62,16 +60,21 @@ public final class Api {
 
     /** Without a token. */
     public static RequestSpecification anonymous() {
-        return RestAssured.given().filter(NO_SECRETS).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return RestAssured.given()
+                .filter(NO_SECRETS)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     private static synchronized UUID admin() {
         // Inside a @QuarkusTest, the application's own datasource (a test profile may use another database); against
         // the packaged artifact, there is no CDI in the test JVM, and the artifact uses the test database.
-        DataSource dataSource = Arc.container() != null ? Arc.container().instance(DataSource.class).get() : null;
+        DataSource dataSource = Arc.container() != null
+                ? Arc.container().instance(DataSource.class).get()
+                : null;
         if (dataSource == null || adminCreatedIn != dataSource) {
             try (Connection connection = dataSource != null ? dataSource.getConnection() : TestDatabase.connect();
-                 PreparedStatement insert = connection.prepareStatement("""
+                    PreparedStatement insert = connection.prepareStatement("""
                          INSERT INTO users (id, email, name, role) VALUES (?, 'api-tests-admin@example.org', 'API tests', 'ADMIN')
                          ON CONFLICT DO NOTHING""")) {
                 insert.setObject(1, ADMIN);

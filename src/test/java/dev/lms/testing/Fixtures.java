@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 /**
@@ -28,13 +27,19 @@ public final class Fixtures {
     }
 
     public UUID user(String role) {
-        return insert("INSERT INTO users (email, name, role) VALUES (?, ?, ?::user_role) RETURNING id",
-                unique(role.toLowerCase()) + "@example.org", "Test " + role, role);
+        return insert(
+                "INSERT INTO users (email, name, role) VALUES (?, ?, ?::user_role) RETURNING id",
+                unique(role.toLowerCase()) + "@example.org",
+                "Test " + role,
+                role);
     }
 
     public UUID user(String role, String email) {
-        return insert("INSERT INTO users (email, name, role) VALUES (?, ?, ?::user_role) RETURNING id",
-                email, "Test " + role, role);
+        return insert(
+                "INSERT INTO users (email, name, role) VALUES (?, ?, ?::user_role) RETURNING id",
+                email,
+                "Test " + role,
+                role);
     }
 
     public UUID instructor() {
@@ -46,8 +51,11 @@ public final class Fixtures {
     }
 
     public UUID course(UUID instructorId) {
-        return insert("INSERT INTO courses (code, title, instructor_id) VALUES (?, ?, ?) RETURNING id",
-                unique("CS"), "Course", instructorId);
+        return insert(
+                "INSERT INTO courses (code, title, instructor_id) VALUES (?, ?, ?) RETURNING id",
+                unique("CS"),
+                "Course",
+                instructorId);
     }
 
     public UUID enrollment(UUID userId, UUID courseId) {
@@ -55,45 +63,68 @@ public final class Fixtures {
     }
 
     public UUID assignment(UUID courseId, int points) {
-        return insert("INSERT INTO assignments (title, points, course_id) VALUES (?, ?, ?) RETURNING id",
-                "Assignment", points, courseId);
+        return insert(
+                "INSERT INTO assignments (title, points, course_id) VALUES (?, ?, ?) RETURNING id",
+                "Assignment",
+                points,
+                courseId);
     }
 
     public UUID submission(UUID assignmentId, UUID studentId) {
-        return insert("INSERT INTO submissions (content, assignment_id, student_id) VALUES (?, ?, ?) RETURNING id",
-                "My answer", assignmentId, studentId);
+        return insert(
+                "INSERT INTO submissions (content, assignment_id, student_id) VALUES (?, ?, ?) RETURNING id",
+                "My answer",
+                assignmentId,
+                studentId);
     }
 
     public UUID grade(UUID submissionId, UUID graderId, String score) {
-        return insert("INSERT INTO grades (score, submission_id, graded_by_id) VALUES (?, ?, ?) RETURNING id",
-                new BigDecimal(score), submissionId, graderId);
+        return insert(
+                "INSERT INTO grades (score, submission_id, graded_by_id) VALUES (?, ?, ?) RETURNING id",
+                new BigDecimal(score),
+                submissionId,
+                graderId);
     }
 
     public UUID discussion(UUID courseId, UUID authorId) {
-        return insert("INSERT INTO discussions (title, course_id, author_id) VALUES (?, ?, ?) RETURNING id",
-                "Discussion", courseId, authorId);
+        return insert(
+                "INSERT INTO discussions (title, course_id, author_id) VALUES (?, ?, ?) RETURNING id",
+                "Discussion",
+                courseId,
+                authorId);
     }
 
     public UUID post(UUID discussionId, UUID authorId, UUID parentId) {
-        return insert("INSERT INTO discussion_posts (content, discussion_id, author_id, parent_id) VALUES (?, ?, ?, ?) RETURNING id",
-                "A post", discussionId, authorId, parentId);
+        return insert(
+                "INSERT INTO discussion_posts (content, discussion_id, author_id, parent_id) VALUES (?, ?, ?, ?) RETURNING id",
+                "A post",
+                discussionId,
+                authorId,
+                parentId);
     }
 
     public UUID announcement(UUID courseId, UUID authorId) {
-        return insert("INSERT INTO announcements (title, course_id, author_id) VALUES (?, ?, ?) RETURNING id",
-                "Announcement", courseId, authorId);
+        return insert(
+                "INSERT INTO announcements (title, course_id, author_id) VALUES (?, ?, ?) RETURNING id",
+                "Announcement",
+                courseId,
+                authorId);
     }
 
     public UUID content(UUID courseId, String type, int position) {
-        return insert("INSERT INTO course_content (title, type, position, course_id) VALUES (?, ?::content_type, ?, ?) RETURNING id",
-                "Lesson", type, position, courseId);
+        return insert(
+                "INSERT INTO course_content (title, type, position, course_id) VALUES (?, ?::content_type, ?, ?) RETURNING id",
+                "Lesson",
+                type,
+                position,
+                courseId);
     }
 
     /** Rows of {@code table} whose {@code column} equals {@code value}. */
     public long count(String table, String column, Object value) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT count(*) FROM " + table + " WHERE " + column + " = ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + column + " = ?")) {
             statement.setObject(1, value);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -107,7 +138,7 @@ public final class Fixtures {
     /** The row of {@code table} with this id, column by column (null when there is none): to show nothing changed. */
     public Map<String, Object> row(String table, UUID id) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + table + " WHERE id = ?")) {
+                PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + table + " WHERE id = ?")) {
             statement.setObject(1, id);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
@@ -127,7 +158,7 @@ public final class Fixtures {
     /** Runs one statement; used to break rules on purpose and to bulk-load. */
     public int execute(String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             return statement.executeUpdate();
         }
@@ -135,7 +166,7 @@ public final class Fixtures {
 
     private UUID insert(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

@@ -25,7 +25,8 @@ public final class FreezableProxy {
 
     public static FreezableProxy to(int targetPort) {
         try {
-            FreezableProxy proxy = new FreezableProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort);
+            FreezableProxy proxy =
+                    new FreezableProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort);
             daemon("proxy-accept", proxy::acceptConnections);
             return proxy;
         } catch (IOException e) {
@@ -70,7 +71,8 @@ public final class FreezableProxy {
 
     private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             for (int read; (read = in.read(buffer)) != -1; ) {
                 awaitThaw();
                 out.write(buffer, 0, read);

@@ -14,8 +14,7 @@ public final class Migrations {
 
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__.+\\.sql");
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** The highest version among {@code migrations/V<n>__*.sql}, as Flyway reports it ("2"). */
     public static String latestVersion() {

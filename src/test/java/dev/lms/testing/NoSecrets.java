@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a response body must never show: where the database is, or how to log in to it. */
 public final class NoSecrets {
 
-    private NoSecrets() {
-    }
+    private NoSecrets() {}
 
     public static void assertNoSecretsIn(String body) {
         assertThat(body)

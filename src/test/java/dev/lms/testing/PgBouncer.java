@@ -34,9 +34,13 @@ public final class PgBouncer implements AutoCloseable {
     }
 
     /** Starts PgBouncer in transaction mode, pooling one database of the server at {@code postgresPort}. */
-    public static PgBouncer start(int postgresPort, String database, int serverPoolSize) throws IOException, InterruptedException {
-        Path binary = BINARIES.stream().filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new IllegalStateException("PgBouncer is not installed: apt-get install -y pgbouncer"));
+    public static PgBouncer start(int postgresPort, String database, int serverPoolSize)
+            throws IOException, InterruptedException {
+        Path binary = BINARIES.stream()
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("PgBouncer is not installed: apt-get install -y pgbouncer"));
         Path directory = Files.createTempDirectory("lms-pgbouncer");
         int port = freePort();
         Files.writeString(directory.resolve("userlist.txt"), "\"postgres\" \"postgres\"\n");
@@ -56,8 +60,15 @@ public final class PgBouncer implements AutoCloseable {
                 ignore_startup_parameters = extra_float_digits,application_name
                 logfile = %s
                 pidfile = %s
-                """.formatted(database, postgresPort, database, port, directory.resolve("userlist.txt"), serverPoolSize,
-                directory.resolve("pgbouncer.log"), directory.resolve("pgbouncer.pid")));
+                """.formatted(
+                        database,
+                        postgresPort,
+                        database,
+                        port,
+                        directory.resolve("userlist.txt"),
+                        serverPoolSize,
+                        directory.resolve("pgbouncer.log"),
+                        directory.resolve("pgbouncer.pid")));
         String command = binary + " -d " + directory.resolve("pgbouncer.ini");
         if (ROOT) {
             run("chown", "-R", "postgres:postgres", directory.toString());

@@ -1,11 +1,10 @@
 package dev.lms.testing;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Points the application under test at {@link TestDatabase}, through DATABASE_URL in the form Neon hands out, so the

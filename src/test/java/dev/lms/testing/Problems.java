@@ -15,8 +15,7 @@ import io.restassured.specification.ResponseSpecification;
  */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ResponseSpecification problem(int status) {
         return new ResponseSpecBuilder()

@@ -27,10 +27,13 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     /** Written by the Quarkus build: the artifact's {@code type} (jar, native, native-sources) and {@code path}. */
     private static final Path ARTIFACT = Path.of("target", "quarkus-artifact.properties");
-    private static final List<String> INHERITED_DATABASE_VARIABLES = List.of(
-            "DATABASE_URL", "DIRECT_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD");
+
+    private static final List<String> INHERITED_DATABASE_VARIABLES =
+            List.of("DATABASE_URL", "DIRECT_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD");
     private static final List<String> INHERITED_KEY_VARIABLES = List.of(
-            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION", "MP_JWT_VERIFY_PUBLICKEY",
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+            "SMALLRYE_JWT_SIGN_KEY_LOCATION",
+            "MP_JWT_VERIFY_PUBLICKEY",
             "SMALLRYE_JWT_SIGN_KEY");
 
     private final Process process;
@@ -56,7 +59,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with exactly these variables: no database and no JWT keys unless they are among them. */
     public static ServiceProcess startWithout(Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command("-Dquarkus.http.port=0", "-Dquarkus.management.port=0")).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command("-Dquarkus.http.port=0", "-Dquarkus.management.port=0"))
+                .redirectErrorStream(true);
         INHERITED_DATABASE_VARIABLES.forEach(builder.environment()::remove);
         INHERITED_KEY_VARIABLES.forEach(builder.environment()::remove);
         builder.environment().putAll(environment);
@@ -72,7 +76,8 @@ public final class ServiceProcess implements AutoCloseable {
                 artifact.load(in);
             }
             if ("native".equals(artifact.getProperty("type"))) {
-                Path executable = Path.of("target").resolve(artifact.getProperty("path")).toAbsolutePath();
+                Path executable =
+                        Path.of("target").resolve(artifact.getProperty("path")).toAbsolutePath();
                 command.add(executable.toString());
                 command.addAll(List.of(systemProperties));
                 return command;
@@ -125,7 +130,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void drain() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 output.append(line).append('\n');

@@ -9,8 +9,7 @@ import org.hibernate.stat.Statistics;
  */
 public final class Statements {
 
-    private Statements() {
-    }
+    private Statements() {}
 
     public static long during(SessionFactory sessionFactory, Runnable action) {
         Statistics statistics = sessionFactory.getStatistics();

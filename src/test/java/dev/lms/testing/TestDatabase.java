@@ -1,5 +1,7 @@
 package dev.lms.testing;
 
+import dev.lms.db.DatabaseUrl;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,9 +15,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import dev.lms.db.DatabaseUrl;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The PostgreSQL server the tests run against: the one in DATABASE_URL when it is set, otherwise an embedded
@@ -32,8 +31,7 @@ public final class TestDatabase {
     private static Path dataDirectory;
     private static int port;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** DATABASE_URL from the environment, when the tests run against an external server. */
     public static Optional<DatabaseUrl> external() {
@@ -60,7 +58,8 @@ public final class TestDatabase {
 
     /** {@code postgresql://user:password@host:port/database}: the form Neon's console hands out. */
     public static String neonStyleUrl(String database) {
-        return jdbcUrl(database).replaceFirst("^jdbc:postgresql://", "postgresql://" + username() + ":" + password() + "@");
+        return jdbcUrl(database)
+                .replaceFirst("^jdbc:postgresql://", "postgresql://" + username() + ":" + password() + "@");
     }
 
     public static String username() {
@@ -82,14 +81,16 @@ public final class TestDatabase {
     /** Creates an empty database with a unique name on the test server, and returns its name. */
     public static String createScratchDatabase(String prefix) throws SQLException {
         String name = prefix + "_" + Long.toHexString(System.nanoTime());
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
         return name;
     }
 
     public static void dropDatabase(String name) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }
@@ -101,10 +102,13 @@ public final class TestDatabase {
                 port = freePort();
                 dataDirectory = Files.createTempDirectory("lms-test-postgres");
                 embedded = start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    stop();
-                    deleteDataDirectory();
-                }, "test-postgres-shutdown"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    stop();
+                                    deleteDataDirectory();
+                                },
+                                "test-postgres-shutdown"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
             }
@@ -165,7 +169,8 @@ public final class TestDatabase {
             }
         }
         try (Stream<Path> files = Files.walk(dataDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A leftover temporary directory is not worth failing the build for.
         }

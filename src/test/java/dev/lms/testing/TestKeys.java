@@ -1,5 +1,6 @@
 package dev.lms.testing;
 
+import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.security.PrivateKey;
 import java.util.Base64;
 import java.util.Map;
 
-import io.smallrye.jwt.util.KeyUtils;
-
 /**
  * A JWT key pair in PEM files under {@code target/}: the application under test verifies and signs with it (given
  * by {@link PostgresResource}, or by the packaged service's environment), and tests sign their own tokens with it.
@@ -21,8 +20,7 @@ public final class TestKeys {
 
     private static final Path DIRECTORY = Path.of("target", "test-jwt-keys");
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /** The same pair as configuration properties, for test resources and test profiles. */
     public static Map<String, String> config() {
@@ -35,7 +33,8 @@ public final class TestKeys {
     /** The private key, for tests that sign tokens outside the application (integration tests have no CDI). */
     public static PrivateKey privateKey() {
         try {
-            return KeyUtils.decodePrivateKey(Files.readString(Path.of(environment().get("SMALLRYE_JWT_SIGN_KEY_LOCATION"))));
+            return KeyUtils.decodePrivateKey(
+                    Files.readString(Path.of(environment().get("SMALLRYE_JWT_SIGN_KEY_LOCATION"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -50,7 +49,8 @@ public final class TestKeys {
             try {
                 KeyPair pair = KeyUtils.generateKeyPair(2048);
                 Files.createDirectories(DIRECTORY);
-                Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                Files.writeString(
+                        privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -64,7 +64,7 @@ public final class TestKeys {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type
+                + "-----\n";
     }
 }

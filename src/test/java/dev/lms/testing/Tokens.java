@@ -1,14 +1,13 @@
 package dev.lms.testing;
 
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.UUID;
-
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
-import io.smallrye.jwt.util.KeyUtils;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -17,8 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String issuer() {
         return ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class);
@@ -34,7 +32,11 @@ public final class Tokens {
 
     /** A well-signed token with any subject and groups, for the checks that come after the signature. */
     public static String of(String subject, String... groups) {
-        return Jwt.issuer(issuer()).subject(subject).groups(java.util.Set.of(groups)).expiresIn(300).sign(TestKeys.privateKey());
+        return Jwt.issuer(issuer())
+                .subject(subject)
+                .groups(java.util.Set.of(groups))
+                .expiresIn(300)
+                .sign(TestKeys.privateKey());
     }
 
     public static String expired(UUID userId, String role) {

@@ -4,16 +4,14 @@ import static dev.lms.testing.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-import java.sql.SQLException;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +53,10 @@ class UserDeletionTest {
 
         assertThat(fixtures.count("grades", "id", grade)).isOne();
         assertThat(fixtures.count("grades", "graded_by_id", assistant)).isZero();
-        assertThat(fixtures.execute("UPDATE grades SET feedback = feedback WHERE id = ? AND graded_by_id IS NULL", grade))
-                .as("the grade's graded_by_id is null").isOne();
+        assertThat(fixtures.execute(
+                        "UPDATE grades SET feedback = feedback WHERE id = ? AND graded_by_id IS NULL", grade))
+                .as("the grade's graded_by_id is null")
+                .isOne();
     }
 
     @Test

@@ -35,22 +35,30 @@ class UserLifecycleTest {
     @Test
     void aUserIsCreatedReadListedReplacedAndDeleted() {
         String email = email();
-        Response created = Api.given().body(body(email, "Grace Hopper", "INSTRUCTOR")).post(USERS);
-        created.then().statusCode(201)
+        Response created =
+                Api.given().body(body(email, "Grace Hopper", "INSTRUCTOR")).post(USERS);
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("email", equalTo(email))
                 .body("role", equalTo("INSTRUCTOR"));
         String user = USERS + "/" + created.path("id");
         assertThat(created.header("Location")).endsWith(user);
 
-        Api.given().get(user).then().statusCode(200)
-                .header("ETag", "\"0\"")
-                .body("name", equalTo("Grace Hopper"));
-        Api.given().queryParam("email", email).get(USERS).then().statusCode(200)
+        Api.given().get(user).then().statusCode(200).header("ETag", "\"0\"").body("name", equalTo("Grace Hopper"));
+        Api.given()
+                .queryParam("email", email)
+                .get(USERS)
+                .then()
+                .statusCode(200)
                 .header("X-Total-Count", "1")
                 .body("email", contains(email));
-        Api.given().header("If-Match", "\"0\"").body(body(email, "Rear Admiral Hopper", "ADMIN")).put(user)
-                .then().statusCode(200)
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .body(body(email, "Rear Admiral Hopper", "ADMIN"))
+                .put(user)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("name", equalTo("Rear Admiral Hopper"))
                 .body("role", equalTo("ADMIN"))
@@ -62,10 +70,16 @@ class UserLifecycleTest {
 
     @Test
     void anInvalidUserIsA400ProblemNamingEachField() {
-        Api.given().body("{\"email\": \"not-an-email\", \"name\": \"Grace\", \"role\": \"KING\"}").post(USERS)
-                .then().spec(invalid("role"));
-        Api.given().body(body("not-an-email", "Grace", "STUDENT")).post(USERS)
-                .then().spec(invalid("email"));
+        Api.given()
+                .body("{\"email\": \"not-an-email\", \"name\": \"Grace\", \"role\": \"KING\"}")
+                .post(USERS)
+                .then()
+                .spec(invalid("role"));
+        Api.given()
+                .body(body("not-an-email", "Grace", "STUDENT"))
+                .post(USERS)
+                .then()
+                .spec(invalid("email"));
     }
 
     @Test
@@ -73,19 +87,32 @@ class UserLifecycleTest {
         String email = email();
         Api.given().body(body(email, "Grace", "STUDENT")).post(USERS).then().statusCode(201);
 
-        Api.given().body(body(email.toUpperCase(), "Impostor", "STUDENT")).post(USERS)
-                .then().spec(fieldError(409, "email"));
+        Api.given()
+                .body(body(email.toUpperCase(), "Impostor", "STUDENT"))
+                .post(USERS)
+                .then()
+                .spec(fieldError(409, "email"));
     }
 
     @Test
     void aStaleIfMatchIsA412ProblemAndChangesNothing() {
         String email = email();
-        String user = USERS + "/" + Api.given().body(body(email, "Grace", "STUDENT")).post(USERS).path("id");
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"name\": \"Changed by someone else\"}").patch(user)
-                .then().statusCode(200);
+        String user = USERS + "/"
+                + Api.given().body(body(email, "Grace", "STUDENT")).post(USERS).path("id");
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"name\": \"Changed by someone else\"}")
+                .patch(user)
+                .then()
+                .statusCode(200);
 
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"name\": \"Mine\"}").patch(user)
-                .then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"name\": \"Mine\"}")
+                .patch(user)
+                .then()
+                .spec(problem(412));
         Api.given().get(user).then().body("name", equalTo("Changed by someone else"));
     }
 }

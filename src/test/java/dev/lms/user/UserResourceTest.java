@@ -3,20 +3,12 @@ package dev.lms.user;
 import static dev.lms.testing.Problems.invalid;
 import static dev.lms.testing.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
@@ -27,6 +19,10 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,10 +63,12 @@ class UserResourceTest {
     @Test
     void creatingAUserAnswers201WithItsLocationVersionAndBody() {
         String email = email();
-        Response created = Api.given().body(body(email, "Ada Lovelace", "STUDENT", "correct horse"))
+        Response created = Api.given()
+                .body(body(email, "Ada Lovelace", "STUDENT", "correct horse"))
                 .post(USERS);
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("email", equalTo(email))
                 .body("name", equalTo("Ada Lovelace"))
@@ -85,8 +83,14 @@ class UserResourceTest {
 
     @Test
     void thePasswordIsStoredAsABcryptHashAndNeverReturned() {
-        String id = Api.given().body(body(email(), "Ada", "STUDENT", "correct horse")).post(USERS)
-                .then().statusCode(201).body("$", not(org.hamcrest.Matchers.hasKey("password"))).extract().path("id");
+        String id = Api.given()
+                .body(body(email(), "Ada", "STUDENT", "correct horse"))
+                .post(USERS)
+                .then()
+                .statusCode(201)
+                .body("$", not(org.hamcrest.Matchers.hasKey("password")))
+                .extract()
+                .path("id");
 
         String hash = (String) fixtures.row("users", UUID.fromString(id)).get("password_hash");
         assertThat(hash).startsWith("$2");
@@ -96,8 +100,13 @@ class UserResourceTest {
 
     @Test
     void aUserMayBeCreatedWithoutAPasswordForAnExternalIdentityProvider() {
-        String id = Api.given().body(body(email(), "Ada", "INSTRUCTOR", null)).post(USERS)
-                .then().statusCode(201).extract().path("id");
+        String id = Api.given()
+                .body(body(email(), "Ada", "INSTRUCTOR", null))
+                .post(USERS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         assertThat(fixtures.row("users", UUID.fromString(id))).containsEntry("password_hash", null);
     }
@@ -129,7 +138,8 @@ class UserResourceTest {
     @ValueSource(strings = {"id", "createdAt", "updatedAt", "version", "passwordHash", "nickname"})
     void readOnlyAndUnknownFieldsAreRefusedNotIgnored(String field) {
         String email = email();
-        String json = "{\"email\": \"" + email + "\", \"name\": \"Ada\", \"role\": \"STUDENT\", \"" + field + "\": \"0\"}";
+        String json =
+                "{\"email\": \"" + email + "\", \"name\": \"Ada\", \"role\": \"STUDENT\", \"" + field + "\": \"0\"}";
 
         Api.given().body(json).post(USERS).then().spec(invalid(field));
 
@@ -138,8 +148,7 @@ class UserResourceTest {
 
     @Test
     void malformedJsonIsA400() {
-        Api.given().body("{\"email\": ").post(USERS)
-                .then().spec(problem(400)).body("detail", containsString("JSON"));
+        Api.given().body("{\"email\": ").post(USERS).then().spec(problem(400)).body("detail", containsString("JSON"));
     }
 
     @Test
@@ -153,7 +162,10 @@ class UserResourceTest {
     void readingAUserGivesItsVersionAsETag() {
         UUID id = fixtures.user("ADMIN");
 
-        Api.given().get(USERS + "/" + id).then().statusCode(200)
+        Api.given()
+                .get(USERS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id.toString()))
                 .body("role", equalTo("ADMIN"));
@@ -179,12 +191,16 @@ class UserResourceTest {
         long total = Long.parseLong(Api.given().queryParam("size", 1).get(USERS).header("X-Total-Count"));
         long last = (total + 1) / 2;
 
-        Response second = Api.given().queryParam("size", 2).queryParam("page", 2).get(USERS);
+        Response second =
+                Api.given().queryParam("size", 2).queryParam("page", 2).get(USERS);
 
-        second.then().statusCode(200)
+        second.then()
+                .statusCode(200)
                 .header("X-Total-Count", String.valueOf(total))
                 .body("$", hasSize(2));
-        assertThat(Links.of(second)).containsEntry("first", "page=1").containsEntry("prev", "page=1")
+        assertThat(Links.of(second))
+                .containsEntry("first", "page=1")
+                .containsEntry("prev", "page=1")
                 .containsEntry("last", "page=" + last);
         assertThat(Links.of(second).get("next")).isEqualTo(last > 2 ? "page=3" : null);
         assertThat(second.header("Link")).contains("size=2");
@@ -205,7 +221,12 @@ class UserResourceTest {
     void theRoleFilterReturnsOnlyThatRole() {
         fixtures.user("ADMIN");
 
-        Api.given().queryParam("role", "ADMIN").queryParam("size", 100).get(USERS).then().statusCode(200)
+        Api.given()
+                .queryParam("role", "ADMIN")
+                .queryParam("size", 100)
+                .get(USERS)
+                .then()
+                .statusCode(200)
                 .body("role", everyItem(equalTo("ADMIN")))
                 .body("size()", org.hamcrest.Matchers.greaterThan(0));
     }
@@ -215,7 +236,11 @@ class UserResourceTest {
         String email = email();
         UUID id = fixtures.user("STUDENT", email);
 
-        Api.given().queryParam("email", email.toUpperCase()).get(USERS).then().statusCode(200)
+        Api.given()
+                .queryParam("email", email.toUpperCase())
+                .get(USERS)
+                .then()
+                .statusCode(200)
                 .header("X-Total-Count", "1")
                 .body("id", equalTo(List.of(id.toString())));
     }
@@ -225,11 +250,18 @@ class UserResourceTest {
         fixtures.user("ADMIN");
         fixtures.student();
 
-        List<String> roles = Api.given().queryParam("sort", "-role,email").queryParam("size", 100).get(USERS)
-                .then().statusCode(200).extract().path("role");
+        List<String> roles = Api.given()
+                .queryParam("sort", "-role,email")
+                .queryParam("size", 100)
+                .get(USERS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("role");
 
         // PostgreSQL orders an enum by declaration: STUDENT < INSTRUCTOR < ADMIN.
-        List<Integer> ranks = roles.stream().map(role -> UserRole.valueOf(role).ordinal()).toList();
+        List<Integer> ranks =
+                roles.stream().map(role -> UserRole.valueOf(role).ordinal()).toList();
         assertThat(ranks).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
@@ -250,10 +282,19 @@ class UserResourceTest {
 
     @Test
     void aPageWhoseOffsetWouldOverflowIs400NotAServerError() {
-        Api.given().queryParam("page", PageRequest.MAX_PAGE + 1).queryParam("size", 100).get(USERS)
-                .then().spec(invalid("page"));
-        Api.given().queryParam("page", PageRequest.MAX_PAGE).queryParam("size", 100).get(USERS)
-                .then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
+        Api.given()
+                .queryParam("page", PageRequest.MAX_PAGE + 1)
+                .queryParam("size", 100)
+                .get(USERS)
+                .then()
+                .spec(invalid("page"));
+        Api.given()
+                .queryParam("page", PageRequest.MAX_PAGE)
+                .queryParam("size", 100)
+                .get(USERS)
+                .then()
+                .statusCode(200)
+                .body("size()", org.hamcrest.Matchers.is(0));
     }
 
     @Test
@@ -267,7 +308,8 @@ class UserResourceTest {
             fixtures.student();
         }
         for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(sessionFactory,
+            long statements = Statements.during(
+                    sessionFactory,
                     () -> Api.given().queryParam("size", size).get(USERS).then().statusCode(200));
             assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
         }
@@ -280,8 +322,11 @@ class UserResourceTest {
         UUID id = fixtures.student();
         String email = email();
 
-        Api.given().body(body(email, "Grace Hopper", "INSTRUCTOR", "new password")).put(USERS + "/" + id)
-                .then().statusCode(200)
+        Api.given()
+                .body(body(email, "Grace Hopper", "INSTRUCTOR", "new password"))
+                .put(USERS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("email", equalTo(email))
                 .body("name", equalTo("Grace Hopper"))
@@ -289,16 +334,27 @@ class UserResourceTest {
                 .body("version", equalTo(1));
 
         Map<String, Object> row = fixtures.row("users", id);
-        assertThat(row).containsEntry("email", email).containsEntry("name", "Grace Hopper").containsEntry("version", 1L);
-        assertThat(BcryptUtil.matches("new password", (String) row.get("password_hash"))).isTrue();
+        assertThat(row)
+                .containsEntry("email", email)
+                .containsEntry("name", "Grace Hopper")
+                .containsEntry("version", 1L);
+        assertThat(BcryptUtil.matches("new password", (String) row.get("password_hash")))
+                .isTrue();
     }
 
     @Test
     void putWithoutAPasswordKeepsTheCurrentOne() {
         String email = email();
-        String id = Api.given().body(body(email, "Ada", "STUDENT", "first password")).post(USERS).path("id");
+        String id = Api.given()
+                .body(body(email, "Ada", "STUDENT", "first password"))
+                .post(USERS)
+                .path("id");
 
-        Api.given().body(body(email, "Ada L.", "STUDENT", null)).put(USERS + "/" + id).then().statusCode(200);
+        Api.given()
+                .body(body(email, "Ada L.", "STUDENT", null))
+                .put(USERS + "/" + id)
+                .then()
+                .statusCode(200);
 
         String hash = (String) fixtures.row("users", UUID.fromString(id)).get("password_hash");
         assertThat(BcryptUtil.matches("first password", hash)).isTrue();
@@ -309,8 +365,12 @@ class UserResourceTest {
         UUID id = fixtures.student();
         Map<String, Object> before = fixtures.row("users", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"name\": \"Renamed\"}").patch(USERS + "/" + id)
-                .then().statusCode(200)
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"name\": \"Renamed\"}")
+                .patch(USERS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("name", equalTo("Renamed"))
                 .body("email", equalTo(before.get("email")))
@@ -323,12 +383,24 @@ class UserResourceTest {
         Map<String, Object> before = fixtures.row("users", id);
 
         // null removes a member (RFC 7396), and a user without a name is invalid.
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"name\": null}").patch(USERS + "/" + id)
-                .then().spec(invalid("name"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"email\": \"nope\"}").patch(USERS + "/" + id)
-                .then().spec(invalid("email"));
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"version\": 7}").patch(USERS + "/" + id)
-                .then().spec(invalid("version"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"name\": null}")
+                .patch(USERS + "/" + id)
+                .then()
+                .spec(invalid("name"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"email\": \"nope\"}")
+                .patch(USERS + "/" + id)
+                .then()
+                .spec(invalid("email"));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"version\": 7}")
+                .patch(USERS + "/" + id)
+                .then()
+                .spec(invalid("version"));
 
         assertThat(fixtures.row("users", id)).isEqualTo(before);
     }
@@ -337,16 +409,28 @@ class UserResourceTest {
     void aPatchMustBeAMergePatchObject() {
         UUID id = fixtures.student();
 
-        Api.given().contentType(Api.MERGE_PATCH).body("[]").patch(USERS + "/" + id).then().spec(problem(400));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("[]")
+                .patch(USERS + "/" + id)
+                .then()
+                .spec(problem(400));
         Api.given().body("{\"name\": \"x\"}").patch(USERS + "/" + id).then().spec(problem(415));
     }
 
     @Test
     void updatingAnUnknownUserIs404() {
-        Api.given().body(body(email(), "Ada", "STUDENT", null)).put(USERS + "/" + UUID.randomUUID())
-                .then().spec(problem(404));
-        Api.given().contentType(Api.MERGE_PATCH).body("{}").patch(USERS + "/" + UUID.randomUUID())
-                .then().spec(problem(404));
+        Api.given()
+                .body(body(email(), "Ada", "STUDENT", null))
+                .put(USERS + "/" + UUID.randomUUID())
+                .then()
+                .spec(problem(404));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{}")
+                .patch(USERS + "/" + UUID.randomUUID())
+                .then()
+                .spec(problem(404));
     }
 
     // --- If-Match ------------------------------------------------------------------------------------------------
@@ -355,23 +439,45 @@ class UserResourceTest {
     void writesWithTheCurrentETagSucceed() {
         UUID id = fixtures.student();
 
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"name\": \"One\"}")
-                .patch(USERS + "/" + id).then().statusCode(200).header("ETag", "\"1\"");
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"name\": \"One\"}")
+                .patch(USERS + "/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"");
         Api.given().header("If-Match", "\"1\"").delete(USERS + "/" + id).then().statusCode(204);
     }
 
     @Test
     void writesWithAStaleETagAre412AndChangeNothing() {
         UUID id = fixtures.student();
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"name\": \"Changed by someone else\"}").patch(USERS + "/" + id);
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"name\": \"Changed by someone else\"}")
+                .patch(USERS + "/" + id);
         Map<String, Object> before = fixtures.row("users", id);
 
-        Api.given().header("If-Match", "\"0\"").body(body(email(), "Mine", "STUDENT", null)).put(USERS + "/" + id)
-                .then().spec(problem(412));
-        Api.given().header("If-Match", "\"0\"").contentType(Api.MERGE_PATCH).body("{\"name\": \"Mine\"}")
-                .patch(USERS + "/" + id).then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .body(body(email(), "Mine", "STUDENT", null))
+                .put(USERS + "/" + id)
+                .then()
+                .spec(problem(412));
+        Api.given()
+                .header("If-Match", "\"0\"")
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"name\": \"Mine\"}")
+                .patch(USERS + "/" + id)
+                .then()
+                .spec(problem(412));
         Api.given().header("If-Match", "\"0\"").delete(USERS + "/" + id).then().spec(problem(412));
-        Api.given().header("If-Match", "W/\"1\"").delete(USERS + "/" + id).then().spec(problem(412));
+        Api.given()
+                .header("If-Match", "W/\"1\"")
+                .delete(USERS + "/" + id)
+                .then()
+                .spec(problem(412));
 
         assertThat(fixtures.row("users", id)).isEqualTo(before);
     }
@@ -406,7 +512,9 @@ class UserResourceTest {
     void deletingAUserIsOneStatement() {
         UUID id = fixtures.student();
 
-        long statements = Statements.during(sessionFactory, () -> Api.given().delete(USERS + "/" + id).then().statusCode(204));
+        long statements = Statements.during(
+                sessionFactory,
+                () -> Api.given().delete(USERS + "/" + id).then().statusCode(204));
 
         assertThat(statements).isOne();
     }
@@ -418,8 +526,12 @@ class UserResourceTest {
         String email = email();
         fixtures.user("STUDENT", email);
 
-        Api.given().body(body(email.toUpperCase(), "Impostor", "STUDENT", null)).post(USERS)
-                .then().spec(problem(409)).body("errors.field", equalTo(List.of("email")));
+        Api.given()
+                .body(body(email.toUpperCase(), "Impostor", "STUDENT", null))
+                .post(USERS)
+                .then()
+                .spec(problem(409))
+                .body("errors.field", equalTo(List.of("email")));
 
         assertThat(fixtures.count("users", "lower(email)", email.toLowerCase())).isOne();
     }
@@ -431,8 +543,12 @@ class UserResourceTest {
         UUID id = fixtures.student();
         Map<String, Object> before = fixtures.row("users", id);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"email\": \"" + taken + "\"}").patch(USERS + "/" + id)
-                .then().spec(problem(409));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"email\": \"" + taken + "\"}")
+                .patch(USERS + "/" + id)
+                .then()
+                .spec(problem(409));
 
         assertThat(fixtures.row("users", id)).isEqualTo(before);
     }
@@ -442,7 +558,10 @@ class UserResourceTest {
         UUID instructor = fixtures.instructor();
         UUID course = fixtures.course(instructor);
 
-        Api.given().delete(USERS + "/" + instructor).then().spec(problem(409))
+        Api.given()
+                .delete(USERS + "/" + instructor)
+                .then()
+                .spec(problem(409))
                 .body("detail", containsString("still teaches"));
 
         assertThat(fixtures.count("users", "id", instructor)).isOne();
@@ -455,8 +574,12 @@ class UserResourceTest {
         fixtures.course(instructor);
         Map<String, Object> before = fixtures.row("users", instructor);
 
-        Api.given().contentType(Api.MERGE_PATCH).body("{\"role\": \"STUDENT\"}").patch(USERS + "/" + instructor)
-                .then().spec(problem(409));
+        Api.given()
+                .contentType(Api.MERGE_PATCH)
+                .body("{\"role\": \"STUDENT\"}")
+                .patch(USERS + "/" + instructor)
+                .then()
+                .spec(problem(409));
 
         assertThat(fixtures.row("users", instructor)).isEqualTo(before);
     }

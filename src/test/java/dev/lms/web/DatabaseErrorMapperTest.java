@@ -3,10 +3,6 @@ package dev.lms.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import dev.lms.course.Course;
 import dev.lms.testing.Fixtures;
 import dev.lms.user.User;
@@ -15,6 +11,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,30 +108,43 @@ class DatabaseErrorMapperTest {
                 .executeUpdate());
 
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.detail()).doesNotContain("assignments_points_positive").doesNotContain("UPDATE");
+        assertThat(problem.detail())
+                .doesNotContain("assignments_points_positive")
+                .doesNotContain("UPDATE");
     }
 
     @Test
     void aWriteThatLostARaceIs409WithoutIfMatchAnd412WithIt() {
         UUID student = fixtures.student();
 
-        Throwable failure = catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
-            User user = User.findById(student);
-            // Another request commits an update between this read and this write.
-            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
-                    .createNativeQuery("UPDATE users SET name = 'Other', version = version + 1 WHERE id = :id")
-                    .setParameter("id", student).executeUpdate());
-            user.name = "Mine";
-            user.flush();
-        }));
+        Throwable failure =
+                catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    User user = User.findById(student);
+                    // Another request commits an update between this read and this write.
+                    QuarkusTransaction.requiringNew()
+                            .run(() -> Panache.getEntityManager()
+                                    .createNativeQuery(
+                                            "UPDATE users SET name = 'Other', version = version + 1 WHERE id = :id")
+                                    .setParameter("id", student)
+                                    .executeUpdate());
+                    user.name = "Mine";
+                    user.flush();
+                }));
 
-        assertThat(mapper.problemFor(failure, false)).get().extracting(Problem::status).isEqualTo(409);
-        assertThat(mapper.problemFor(failure, true)).get().extracting(Problem::status).isEqualTo(412);
+        assertThat(mapper.problemFor(failure, false))
+                .get()
+                .extracting(Problem::status)
+                .isEqualTo(409);
+        assertThat(mapper.problemFor(failure, true))
+                .get()
+                .extracting(Problem::status)
+                .isEqualTo(412);
         assertThat(fixtures.row("users", student)).containsEntry("name", "Other");
     }
 
     private Problem problemFrom(Runnable write) {
-        Throwable failure = catchThrowable(() -> QuarkusTransaction.requiringNew().run(write));
+        Throwable failure =
+                catchThrowable(() -> QuarkusTransaction.requiringNew().run(write));
         assertThat(failure).as("the write was refused").isNotNull();
         return mapper.problemFor(failure, false).orElseThrow(() -> new AssertionError("not translated", failure));
     }

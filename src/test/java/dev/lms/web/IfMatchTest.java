@@ -37,6 +37,8 @@ class IfMatchTest {
     @Test
     void aMismatchIs412() {
         assertThatThrownBy(() -> IfMatch.valueOf("\"1\"").check(2))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(412));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(412));
     }
 }

@@ -16,7 +16,12 @@ class NestedReadsOpenApiTest {
 
     @BeforeEach
     void read() {
-        openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        openApi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     String get(String path) {
@@ -25,7 +30,8 @@ class NestedReadsOpenApiTest {
 
     @Test
     void aPagedReadUnderACourseDocuments404AndThePagingHeaders() {
-        for (String path : new String[] {"/api/v1/courses/{courseId}/announcements", "/api/v1/courses/{courseId}/content"}) {
+        for (String path :
+                new String[] {"/api/v1/courses/{courseId}/announcements", "/api/v1/courses/{courseId}/content"}) {
             assertThat(openApi.getMap(get(path))).as(path).containsKeys("200", "400", "404");
             assertThat(openApi.getMap(get(path) + ".'200'.headers")).as(path).containsOnlyKeys("Link", "X-Total-Count");
         }
@@ -37,15 +43,20 @@ class NestedReadsOpenApiTest {
 
         assertThat(openApi.getMap(thread)).containsKeys("200", "400", "404");
         assertThat(openApi.getMap(thread + ".'200'")).doesNotContainKey("headers");
-        assertThat(openApi.getString(thread + ".'200'.content.'application/json'.schema.items.'$ref'")).endsWith("/ThreadedPost");
-        assertThat(openApi.getString("components.schemas.ThreadedPost.properties.replies.items.'$ref'")).endsWith("/ThreadedPost");
+        assertThat(openApi.getString(thread + ".'200'.content.'application/json'.schema.items.'$ref'"))
+                .endsWith("/ThreadedPost");
+        assertThat(openApi.getString("components.schemas.ThreadedPost.properties.replies.items.'$ref'"))
+                .endsWith("/ThreadedPost");
     }
 
     @Test
     void topLevelListsAndSingleResourcesKeepTheirHeaders() {
         assertThat(openApi.getMap(get("/api/v1/course-content"))).doesNotContainKey("404");
-        assertThat(openApi.getMap(get("/api/v1/course-content") + ".'200'.headers")).containsOnlyKeys("Link", "X-Total-Count");
-        assertThat(openApi.getMap(get("/api/v1/discussion-posts/{id}") + ".'200'.headers")).containsOnlyKeys("ETag");
-        assertThat(openApi.getMap("paths.'/api/v1/announcements'.post.responses.'201'.headers")).containsOnlyKeys("ETag");
+        assertThat(openApi.getMap(get("/api/v1/course-content") + ".'200'.headers"))
+                .containsOnlyKeys("Link", "X-Total-Count");
+        assertThat(openApi.getMap(get("/api/v1/discussion-posts/{id}") + ".'200'.headers"))
+                .containsOnlyKeys("ETag");
+        assertThat(openApi.getMap("paths.'/api/v1/announcements'.post.responses.'201'.headers"))
+                .containsOnlyKeys("ETag");
     }
 }

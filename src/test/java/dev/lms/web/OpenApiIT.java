@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** {@link OpenApiTest} against the packaged jar, or the native executable: the document and Swagger UI ship in prod. */
 @QuarkusIntegrationTest
-class OpenApiIT extends OpenApiTest {
-}
+class OpenApiIT extends OpenApiTest {}

@@ -3,11 +3,10 @@ package dev.lms.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -16,17 +15,24 @@ class OpenApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyApiOperationDocumentsItsProblemResponses() {
-        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath openApi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
 
-        assertThat(paths).containsKeys("/api/v1/users", "/api/v1/users/{id}", "/api/v1/courses", "/api/v1/courses/{id}");
+        assertThat(paths)
+                .containsKeys("/api/v1/users", "/api/v1/users/{id}", "/api/v1/courses", "/api/v1/courses/{id}");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             if (!path.startsWith("/api/") || !(operation instanceof Map) || !operation.containsKey("responses")) {
                 return;
             }
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
             assertThat(responses).as("%s %s", method, path).containsKeys("400", "401");
-            Map<String, Object> content = (Map<String, Object>) responses.get("400").get("content");
+            Map<String, Object> content =
+                    (Map<String, Object>) responses.get("400").get("content");
             assertThat(content).as("%s %s", method, path).containsKey("application/problem+json");
             if (path.contains("{")) {
                 assertThat(responses).as("%s %s", method, path).containsKey("404");
@@ -35,12 +41,15 @@ class OpenApiTest {
                 assertThat(responses).as("%s %s", method, path).containsKey("412");
             }
         }));
-        assertThat(openApi.getMap("components.schemas")).containsKeys("Problem", "UserRequest", "UserResponse",
-                "CourseRequest", "CourseResponse");
-        assertThat(openApi.getString("components.schemas.UserResponse.properties")).doesNotContain("password");
-        assertThat(openApi.getString("paths.'/api/v1/users/{id}'.get.responses.'200'.content.'application/json'.schema.'$ref'"))
+        assertThat(openApi.getMap("components.schemas"))
+                .containsKeys("Problem", "UserRequest", "UserResponse", "CourseRequest", "CourseResponse");
+        assertThat(openApi.getString("components.schemas.UserResponse.properties"))
+                .doesNotContain("password");
+        assertThat(openApi.getString(
+                        "paths.'/api/v1/users/{id}'.get.responses.'200'.content.'application/json'.schema.'$ref'"))
                 .endsWith("/UserResponse");
-        assertThat(openApi.getString("paths.'/api/v1/courses'.get.responses.'200'.content.'application/json'.schema.items.'$ref'"))
+        assertThat(openApi.getString(
+                        "paths.'/api/v1/courses'.get.responses.'200'.content.'application/json'.schema.items.'$ref'"))
                 .endsWith("/CourseResponse");
     }
 

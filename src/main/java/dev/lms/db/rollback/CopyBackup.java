@@ -1,5 +1,9 @@
 package dev.lms.db.rollback;
 
+import dev.lms.db.rollback.BackupManifest.TableCopy;
+import dev.lms.schema.CatalogInspector;
+import dev.lms.schema.CatalogSnapshot;
+import dev.lms.schema.ExpectedSchema.ForeignKey;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
@@ -24,11 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import dev.lms.db.rollback.BackupManifest.TableCopy;
-import dev.lms.schema.CatalogInspector;
-import dev.lms.schema.CatalogSnapshot;
-import dev.lms.schema.ExpectedSchema.ForeignKey;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.Utils;
@@ -44,7 +43,8 @@ import org.postgresql.core.Utils;
  */
 public final class CopyBackup {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     private static final int BUFFER = 1 << 20;
 
     private static final String COLUMNS = """
@@ -54,8 +54,7 @@ public final class CopyBackup {
              ORDER BY a.attnum
             """;
 
-    private CopyBackup() {
-    }
+    private CopyBackup() {}
 
     /** Copies every table into a new directory under {@code root}, named after the database, version and time. */
     public static Path take(Connection connection, Path root, int schemaVersion) throws SQLException, IOException {
@@ -77,9 +76,11 @@ public final class CopyBackup {
                 Path file = directory.resolve(table + ".copy");
                 long rows;
                 try (FileOutputStream fileOut = new FileOutputStream(file.toFile());
-                     OutputStream out = new BufferedOutputStream(fileOut, BUFFER)) {
-                    rows = copy.copyOut("COPY " + Utils.escapeIdentifier(null, table).toString()
-                            + " (" + columnList(columns) + ") TO STDOUT", out);
+                        OutputStream out = new BufferedOutputStream(fileOut, BUFFER)) {
+                    rows = copy.copyOut(
+                            "COPY " + Utils.escapeIdentifier(null, table).toString() + " (" + columnList(columns)
+                                    + ") TO STDOUT",
+                            out);
                     out.flush();
                     fileOut.getFD().sync();
                 }
@@ -119,9 +120,12 @@ public final class CopyBackup {
             }
             for (TableCopy table : toRestore) {
                 long rows;
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(directory.resolve(table.fileName())), BUFFER)) {
-                    rows = copy.copyIn("COPY " + Utils.escapeIdentifier(null, table.name()).toString()
-                            + " (" + columnList(table.columns()) + ") FROM STDIN", in);
+                try (InputStream in =
+                        new BufferedInputStream(Files.newInputStream(directory.resolve(table.fileName())), BUFFER)) {
+                    rows = copy.copyIn(
+                            "COPY " + Utils.escapeIdentifier(null, table.name()).toString() + " ("
+                                    + columnList(table.columns()) + ") FROM STDIN",
+                            in);
                 }
                 if (rows != table.rows()) {
                     throw new IllegalStateException("Restored " + rows + " rows into " + table.name()
@@ -129,8 +133,12 @@ public final class CopyBackup {
                 }
             }
             connection.commit();
-            return new BackupManifest(manifest.database(), manifest.serverVersion(), manifest.schemaVersion(),
-                    manifest.takenAt(), toRestore);
+            return new BackupManifest(
+                    manifest.database(),
+                    manifest.serverVersion(),
+                    manifest.schemaVersion(),
+                    manifest.takenAt(),
+                    toRestore);
         } catch (SQLException | IOException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -162,7 +170,9 @@ public final class CopyBackup {
             });
             if (ordered.size() == before) {
                 throw new IllegalStateException("Foreign keys form a cycle between tables "
-                        + references.keySet().stream().filter(t -> !ordered.contains(t)).toList()
+                        + references.keySet().stream()
+                                .filter(t -> !ordered.contains(t))
+                                .toList()
                         + "; this backup cannot order them");
             }
         }
@@ -171,8 +181,8 @@ public final class CopyBackup {
 
     private static void requireEmpty(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM "
-                     + Utils.escapeIdentifier(null, table) + ")")) {
+                ResultSet rows = statement.executeQuery(
+                        "SELECT EXISTS (SELECT 1 FROM " + Utils.escapeIdentifier(null, table) + ")")) {
             rows.next();
             if (rows.getBoolean(1)) {
                 throw new IllegalStateException("Refusing to restore into " + table + ": it already holds rows");
@@ -202,7 +212,8 @@ public final class CopyBackup {
     }
 
     private static String scalar(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }

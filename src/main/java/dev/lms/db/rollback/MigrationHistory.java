@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.ValidateOutput;
@@ -17,7 +16,8 @@ import org.flywaydb.core.api.output.ValidateResult;
  * Flyway would trust at start-up. Pending migrations are fine (a newer release may not have run yet); anything else
  * is a mismatch: a checksum that differs, a version this artifact does not know, a failed migration.
  */
-public record MigrationHistory(List<AppliedMigration> applied, Map<Integer, String> shippedScripts, List<String> mismatches) {
+public record MigrationHistory(
+        List<AppliedMigration> applied, Map<Integer, String> shippedScripts, List<String> mismatches) {
 
     /** Flyway's default, which the service does not change. */
     public static final String TABLE = "flyway_schema_history";
@@ -25,15 +25,15 @@ public record MigrationHistory(List<AppliedMigration> applied, Map<Integer, Stri
     public static final String LOCATION = "classpath:db/migration";
 
     /** One applied row of the history. A baseline row stands for the migration of the same version. */
-    public record AppliedMigration(int version, String script, boolean baseline) {
-    }
+    public record AppliedMigration(int version, String script, boolean baseline) {}
 
     public static MigrationHistory read(String jdbcUrl, String username, String password) {
         Flyway flyway = Flyway.configure(MigrationHistory.class.getClassLoader())
                 .dataSource(jdbcUrl, username, password)
                 .locations(LOCATION)
                 .table(TABLE)
-                // Replaces Flyway's default ("*:future"): a database ahead of this artifact is a mismatch, not a detail.
+                // Replaces Flyway's default ("*:future"): a database ahead of this artifact is a mismatch, not a
+                // detail.
                 .ignoreMigrationPatterns("*:pending")
                 .cleanDisabled(true)
                 .load();
@@ -55,7 +55,8 @@ public record MigrationHistory(List<AppliedMigration> applied, Map<Integer, Stri
         List<AppliedMigration> applied = new ArrayList<>();
         for (MigrationInfo migration : all) {
             if (!migration.isVersioned()) {
-                mismatches.add("repeatable migration " + migration.getScript() + ": the rollback handles versioned migrations only");
+                mismatches.add("repeatable migration " + migration.getScript()
+                        + ": the rollback handles versioned migrations only");
                 continue;
             }
             Integer version = integerVersion(migration, mismatches);
@@ -71,10 +72,14 @@ public record MigrationHistory(List<AppliedMigration> applied, Map<Integer, Stri
                     mismatches.add("version " + version + " is marked failed in " + TABLE
                             + ": repair it first (docs/database-rollback.md, path c)");
                 }
-                applied.add(new AppliedMigration(version, migration.getScript(), migration.getType().isBaseline()));
+                applied.add(new AppliedMigration(
+                        version, migration.getScript(), migration.getType().isBaseline()));
             }
         }
-        return new MigrationHistory(List.copyOf(applied), Map.copyOf(shipped), List.copyOf(mismatches.stream().distinct().toList()));
+        return new MigrationHistory(
+                List.copyOf(applied),
+                Map.copyOf(shipped),
+                List.copyOf(mismatches.stream().distinct().toList()));
     }
 
     public boolean matches() {
@@ -112,7 +117,8 @@ public record MigrationHistory(List<AppliedMigration> applied, Map<Integer, Stri
         try {
             return Integer.valueOf(version);
         } catch (NumberFormatException e) {
-            mismatches.add("version " + version + " (" + migration.getScript() + "): versions here are whole numbers (V1, V2, ...)");
+            mismatches.add("version " + version + " (" + migration.getScript()
+                    + "): versions here are whole numbers (V1, V2, ...)");
             return null;
         }
     }

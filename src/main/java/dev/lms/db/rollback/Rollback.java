@@ -19,10 +19,10 @@ final class Rollback {
     /** How long to wait for the locks the undo needs before giving up: a service still running holds them. */
     static final String LOCK_TIMEOUT = "30s";
 
-    private Rollback() {
-    }
+    private Rollback() {}
 
-    static void execute(Connection connection, RollbackPlan plan, List<Integer> appliedVersionsWhenPlanned) throws SQLException {
+    static void execute(Connection connection, RollbackPlan plan, List<Integer> appliedVersionsWhenPlanned)
+            throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
@@ -32,7 +32,8 @@ final class Rollback {
             List<Integer> appliedNow = appliedVersions(connection);
             if (!appliedNow.equals(appliedVersionsWhenPlanned)) {
                 throw new IllegalStateException("The history changed since the plan was made (applied versions were "
-                        + appliedVersionsWhenPlanned + ", now " + appliedNow + "); nothing was undone. Run the command again.");
+                        + appliedVersionsWhenPlanned + ", now " + appliedNow
+                        + "); nothing was undone. Run the command again.");
             }
             for (UndoScript undo : plan.undoScripts()) {
                 try {
@@ -41,9 +42,10 @@ final class Rollback {
                     throw new SQLException(undo.name() + " failed: " + e.getMessage(), e.getSQLState(), e);
                 }
             }
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM " + MigrationHistory.TABLE + " WHERE version = ANY (?)")) {
-                Array versions = connection.createArrayOf("text",
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM " + MigrationHistory.TABLE + " WHERE version = ANY (?)")) {
+                Array versions = connection.createArrayOf(
+                        "text",
                         plan.versionsToRemove().stream().map(String::valueOf).toArray());
                 delete.setArray(1, versions);
                 delete.executeUpdate();
@@ -61,8 +63,8 @@ final class Rollback {
     static List<Integer> appliedVersions(Connection connection) throws SQLException {
         List<Integer> versions = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version FROM " + MigrationHistory.TABLE
-                     + " WHERE version IS NOT NULL AND success AND type <> 'SCHEMA' ORDER BY installed_rank")) {
+                ResultSet rows = statement.executeQuery("SELECT version FROM " + MigrationHistory.TABLE
+                        + " WHERE version IS NOT NULL AND success AND type <> 'SCHEMA' ORDER BY installed_rank")) {
             while (rows.next()) {
                 versions.add(Integer.valueOf(rows.getString(1)));
             }

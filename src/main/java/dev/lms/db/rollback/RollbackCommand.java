@@ -1,5 +1,8 @@
 package dev.lms.db.rollback;
 
+import dev.lms.db.DatabaseConfigSourceFactory;
+import dev.lms.db.DatabaseUrl;
+import dev.lms.db.InvalidDatabaseUrlException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,10 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import dev.lms.db.DatabaseConfigSourceFactory;
-import dev.lms.db.DatabaseUrl;
-import dev.lms.db.InvalidDatabaseUrlException;
 
 /**
  * The operator's rollback, path (b) of docs/database-rollback.md in one call. Run it from the packaged service with
@@ -112,8 +111,11 @@ public final class RollbackCommand {
         try (Connection connection = target.connect()) {
             Rollback.execute(connection, plan, appliedWhenPlanned);
         }
-        out.printf("Undo: %s and history fixed in %.1f s%n",
-                String.join(", ", plan.undoScripts().stream().map(UndoScript::name).toList()), seconds(started));
+        out.printf(
+                "Undo: %s and history fixed in %.1f s%n",
+                String.join(
+                        ", ", plan.undoScripts().stream().map(UndoScript::name).toList()),
+                seconds(started));
 
         MigrationHistory after = target.history();
         if (after.currentVersion() != plan.targetVersion() || !after.matches()) {
@@ -130,7 +132,9 @@ public final class RollbackCommand {
     private int backup(Target target, Options options) throws Exception {
         MigrationHistory history = target.history();
         if (!history.matches()) {
-            history.mismatches().forEach(mismatch -> err.println("REFUSED: history does not match the shipped migrations: " + mismatch));
+            history.mismatches()
+                    .forEach(mismatch ->
+                            err.println("REFUSED: history does not match the shipped migrations: " + mismatch));
             return REFUSED;
         }
         backup(target, options.backupDir(), history.currentVersion());
@@ -144,8 +148,13 @@ public final class RollbackCommand {
             directory = CopyBackup.take(connection, root, version);
         }
         BackupManifest manifest = BackupManifest.read(directory);
-        out.printf("Backup: %d tables, %d rows, %.1f MB into %s in %.1f s%n", manifest.tables().size(), manifest.totalRows(),
-                manifest.totalBytes() / 1e6, directory, seconds(started));
+        out.printf(
+                "Backup: %d tables, %d rows, %.1f MB into %s in %.1f s%n",
+                manifest.tables().size(),
+                manifest.totalRows(),
+                manifest.totalBytes() / 1e6,
+                directory,
+                seconds(started));
         return directory;
     }
 
@@ -153,7 +162,9 @@ public final class RollbackCommand {
         BackupManifest manifest = BackupManifest.read(options.from());
         MigrationHistory history = target.history();
         if (!history.matches()) {
-            history.mismatches().forEach(mismatch -> err.println("REFUSED: history does not match the shipped migrations: " + mismatch));
+            history.mismatches()
+                    .forEach(mismatch ->
+                            err.println("REFUSED: history does not match the shipped migrations: " + mismatch));
             return REFUSED;
         }
         if (history.currentVersion() != manifest.schemaVersion()) {
@@ -167,8 +178,9 @@ public final class RollbackCommand {
         try (Connection connection = target.connect()) {
             restored = CopyBackup.restore(connection, options.from(), options.tables());
         }
-        out.printf("Restore: %d tables, %d rows from %s in %.1f s%n", restored.tables().size(), restored.totalRows(),
-                options.from(), seconds(started));
+        out.printf(
+                "Restore: %d tables, %d rows from %s in %.1f s%n",
+                restored.tables().size(), restored.totalRows(), options.from(), seconds(started));
         restored.tables().forEach(table -> out.printf("  %-20s %d rows%n", table.name(), table.rows()));
         return OK;
     }
@@ -176,7 +188,7 @@ public final class RollbackCommand {
     /** The service must be stopped: its sessions would hold locks the undo needs, and write while it runs. */
     private void warnAboutOtherSessions(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("""
+                ResultSet rows = statement.executeQuery("""
                      SELECT count(*), coalesce(string_agg(DISTINCT coalesce(nullif(application_name, ''), '?'), ', '), '')
                        FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
                      """)) {
@@ -191,7 +203,8 @@ public final class RollbackCommand {
 
     private static boolean historyExists(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT to_regclass('" + MigrationHistory.TABLE + "') IS NOT NULL")) {
+                ResultSet rows =
+                        statement.executeQuery("SELECT to_regclass('" + MigrationHistory.TABLE + "') IS NOT NULL")) {
             rows.next();
             return rows.getBoolean(1);
         }
@@ -205,7 +218,8 @@ public final class RollbackCommand {
 
         static Options parse(String... args) {
             if (args.length == 0 || !List.of("rollback", "backup", "restore").contains(args[0])) {
-                throw new IllegalArgumentException(args.length == 0 ? "No command given." : "Unknown command: " + args[0]);
+                throw new IllegalArgumentException(
+                        args.length == 0 ? "No command given." : "Unknown command: " + args[0]);
             }
             Integer to = null;
             boolean dryRun = false;
@@ -223,7 +237,8 @@ public final class RollbackCommand {
                 }
             }
             if (args[0].equals("rollback") && to == null) {
-                throw new IllegalArgumentException("rollback needs --to VERSION (0 removes everything the migrations created).");
+                throw new IllegalArgumentException(
+                        "rollback needs --to VERSION (0 removes everything the migrations created).");
             }
             if (args[0].equals("restore") && from == null) {
                 throw new IllegalArgumentException("restore needs --from BACKUP_DIR.");
@@ -251,10 +266,13 @@ public final class RollbackCommand {
     record Target(DatabaseUrl url, String username, String password) {
 
         static Target from(Map<String, String> environment) {
-            String variable = present(environment, DatabaseConfigSourceFactory.DIRECT_URL).isPresent()
-                    ? DatabaseConfigSourceFactory.DIRECT_URL : DatabaseConfigSourceFactory.DATABASE_URL;
-            String value = present(environment, variable).orElseThrow(() -> new IllegalArgumentException(
-                    "Set DIRECT_URL (or DATABASE_URL) to the database to roll back."));
+            String variable =
+                    present(environment, DatabaseConfigSourceFactory.DIRECT_URL).isPresent()
+                            ? DatabaseConfigSourceFactory.DIRECT_URL
+                            : DatabaseConfigSourceFactory.DATABASE_URL;
+            String value = present(environment, variable)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "Set DIRECT_URL (or DATABASE_URL) to the database to roll back."));
             DatabaseUrl url;
             try {
                 url = DatabaseUrl.parse(variable, value);
@@ -266,9 +284,14 @@ public final class RollbackCommand {
                 throw new IllegalArgumentException(variable + " points at a connection pooler (" + url.host()
                         + "). Use the direct endpoint: the same host without -pooler.");
             }
-            return new Target(url,
-                    url.username().or(() -> present(environment, DatabaseConfigSourceFactory.DATABASE_USERNAME)).orElse(null),
-                    url.password().or(() -> present(environment, DatabaseConfigSourceFactory.DATABASE_PASSWORD)).orElse(null));
+            return new Target(
+                    url,
+                    url.username()
+                            .or(() -> present(environment, DatabaseConfigSourceFactory.DATABASE_USERNAME))
+                            .orElse(null),
+                    url.password()
+                            .or(() -> present(environment, DatabaseConfigSourceFactory.DATABASE_PASSWORD))
+                            .orElse(null));
         }
 
         Connection connect() throws SQLException {

@@ -1,10 +1,9 @@
 package dev.lms.db.rollback;
 
+import dev.lms.db.rollback.MigrationHistory.AppliedMigration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import dev.lms.db.rollback.MigrationHistory.AppliedMigration;
 
 /**
  * What a rollback to {@code targetVersion} will do, worked out before anything is touched, or why it must not run.
@@ -13,7 +12,8 @@ public record RollbackPlan(int currentVersion, int targetVersion, List<UndoScrip
 
     public static RollbackPlan between(MigrationHistory history, int target) {
         List<String> refusals = new ArrayList<>();
-        history.mismatches().forEach(mismatch -> refusals.add("history does not match the shipped migrations: " + mismatch));
+        history.mismatches()
+                .forEach(mismatch -> refusals.add("history does not match the shipped migrations: " + mismatch));
         int current = history.currentVersion();
         if (target < 0) {
             refusals.add("target version " + target + " is negative");
@@ -28,7 +28,8 @@ public record RollbackPlan(int currentVersion, int targetVersion, List<UndoScrip
         if (refusals.isEmpty()) {
             for (AppliedMigration migration : history.above(target)) {
                 String script = history.shippedScript(migration.version());
-                Optional<UndoScript> undo = script == null ? Optional.empty() : UndoScript.forMigration(migration.version(), script);
+                Optional<UndoScript> undo =
+                        script == null ? Optional.empty() : UndoScript.forMigration(migration.version(), script);
                 if (undo.isEmpty()) {
                     refusals.add("no undo script ships for version " + migration.version()
                             + (script == null ? "" : " (expected db/undo/" + UndoScript.nameFor(script) + ")"));
@@ -51,12 +52,14 @@ public record RollbackPlan(int currentVersion, int targetVersion, List<UndoScrip
     /** The steps, as the dry run prints them and the real run follows them. */
     public List<String> steps(String backupRoot) {
         List<String> steps = new ArrayList<>();
-        steps.add("1. Back up every table (COPY, one snapshot) into " + backupRoot + "/<database>-v" + currentVersion + "-<UTC time>/");
+        steps.add("1. Back up every table (COPY, one snapshot) into " + backupRoot + "/<database>-v" + currentVersion
+                + "-<UTC time>/");
         steps.add("2. In one transaction, with lock_timeout " + Rollback.LOCK_TIMEOUT + ":");
-        steps.add("   - lock " + MigrationHistory.TABLE + " and check that nothing was migrated since this plan was made");
+        steps.add("   - lock " + MigrationHistory.TABLE
+                + " and check that nothing was migrated since this plan was made");
         undoScripts.forEach(undo -> steps.add("   - run " + undo.name()));
-        steps.add("   - delete the " + MigrationHistory.TABLE + " rows of version" + (undoScripts.size() == 1 ? " " : "s ")
-                + versionsToRemove());
+        steps.add("   - delete the " + MigrationHistory.TABLE + " rows of version"
+                + (undoScripts.size() == 1 ? " " : "s ") + versionsToRemove());
         steps.add("3. Check that the history now ends at version " + targetVersion);
         return steps;
     }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,8 @@ class RollbackCommandIT {
         ScratchDatabase.Run rollback = script("rollback", "--to", "1", "--backup-dir", backups.toString());
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
         assertThat(rollback.out()).contains("Backup: 11 tables", "Done: the database is at version 1");
-        assertThat(database.strings("SELECT version FROM flyway_schema_history ORDER BY installed_rank")).containsExactly("1");
+        assertThat(database.strings("SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
+                .containsExactly("1");
     }
 
     @Test
@@ -65,7 +65,8 @@ class RollbackCommandIT {
     private void migrateWithThePackagedService() throws Exception {
         long shipped;
         try (Stream<Path> files = Files.list(Path.of("migrations"))) {
-            shipped = files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            shipped = files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .count();
         }
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true)
@@ -77,8 +78,12 @@ class RollbackCommandIT {
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         Process service = builder.start();
         try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                    Long.parseLong(database.string("SELECT count(*) FROM flyway_schema_history WHERE success")) == shipped);
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() ->
+                            Long.parseLong(database.string("SELECT count(*) FROM flyway_schema_history WHERE success"))
+                                    == shipped);
         } finally {
             service.destroy();
             service.waitFor(30, TimeUnit.SECONDS);
@@ -98,11 +103,17 @@ class RollbackCommandIT {
     private static ScratchDatabase.Run run(ProcessBuilder builder) throws IOException, InterruptedException {
         Path out = Path.of("target", "db-rollback-it.out");
         Path err = Path.of("target", "db-rollback-it.err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("db-rollback finished in time").isTrue();
-        ScratchDatabase.Run run = new ScratchDatabase.Run(process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        System.out.println(String.join(" ", builder.command()) + " -> " + run.exitCode() + "\n" + run.out() + run.err());
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("db-rollback finished in time")
+                .isTrue();
+        ScratchDatabase.Run run = new ScratchDatabase.Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        System.out.println(
+                String.join(" ", builder.command()) + " -> " + run.exitCode() + "\n" + run.out() + run.err());
         return run;
     }
 }

@@ -2,6 +2,7 @@ package dev.lms.db.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lms.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import dev.lms.schema.ExpectedSchema;
-import dev.lms.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +41,9 @@ class RollbackRehearsalTest {
     void rollingBackToVersionZeroAndRestoringLosesNothing() throws Exception {
         // 1. Migrate to the latest version.
         database.migrateTo("latest");
-        int latest = MigrationHistory.read(database.dataSource.getURL(), database.dataSource.getUser(),
-                database.dataSource.getPassword()).currentVersion();
+        int latest = MigrationHistory.read(
+                        database.dataSource.getURL(), database.dataSource.getUser(), database.dataSource.getPassword())
+                .currentVersion();
         assertThat(latest).isGreaterThanOrEqualTo(2);
 
         // 2. Seed every table, every foreign key used, threaded posts included.
@@ -61,7 +60,12 @@ class RollbackRehearsalTest {
         Path backupDirectory = onlyBackup();
 
         // 5. Roll back to version 0 with the documented command.
-        ScratchDatabase.Run rollback = database.command("rollback", "--to", "0", "--backup-dir", backups.resolve("pre-rollback").toString());
+        ScratchDatabase.Run rollback = database.command(
+                "rollback",
+                "--to",
+                "0",
+                "--backup-dir",
+                backups.resolve("pre-rollback").toString());
         assertThat(rollback.exitCode()).as(rollback.err()).isEqualTo(RollbackCommand.OK);
         assertThat(rollback.out()).contains("U2__users_login_throttling.sql", "U1__init.sql", "at version 0");
 
@@ -74,8 +78,11 @@ class RollbackRehearsalTest {
                 SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                  WHERE n.nspname = current_schema() AND t.typtype = 'e'
                 """)).isEmpty();
-        assertThat(database.string("SELECT count(*) FROM flyway_schema_history")).isEqualTo("0");
-        assertThat(Files.list(backups.resolve("pre-rollback")).count()).as("the rollback backs up first").isOne();
+        assertThat(database.string("SELECT count(*) FROM flyway_schema_history"))
+                .isEqualTo("0");
+        assertThat(Files.list(backups.resolve("pre-rollback")).count())
+                .as("the rollback backs up first")
+                .isOne();
 
         // 7. Restore: migrate again, then copy the rows back.
         database.migrateTo("latest");
@@ -105,13 +112,14 @@ class RollbackRehearsalTest {
                  WHERE table_schema = current_schema() AND table_name = 'users'
                    AND column_name IN ('failed_login_attempts', 'locked_until')
                 """)).isEmpty();
-        assertThat(database.strings("SELECT version FROM flyway_schema_history ORDER BY installed_rank")).containsExactly("1");
+        assertThat(database.strings("SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
+                .containsExactly("1");
         assertThat(database.contentAsOfV1()).isEqualTo(atVersionOne);
 
         // The previous release's migrations still apply cleanly on top: rolling forward again works.
         database.migrateTo("latest");
-        assertThat(database.string("SELECT count(*) FROM users WHERE failed_login_attempts = 0")).isEqualTo(
-                database.string("SELECT count(*) FROM users"));
+        assertThat(database.string("SELECT count(*) FROM users WHERE failed_login_attempts = 0"))
+                .isEqualTo(database.string("SELECT count(*) FROM users"));
     }
 
     @Test
@@ -120,15 +128,22 @@ class RollbackRehearsalTest {
         seedVersionOneRows();
         Map<String, String> before = database.contentOfEveryTable();
 
-        ScratchDatabase.Run dryRun = database.command("rollback", "--to", "1", "--dry-run", "--backup-dir", backups.toString());
+        ScratchDatabase.Run dryRun =
+                database.command("rollback", "--to", "1", "--dry-run", "--backup-dir", backups.toString());
 
         assertThat(dryRun.exitCode()).isEqualTo(RollbackCommand.OK);
-        assertThat(dryRun.out()).contains("schema version 2", "Back up every table", "run U2__users_login_throttling.sql",
-                "delete the flyway_schema_history rows of version [2]", "Dry run: nothing was changed.");
+        assertThat(dryRun.out())
+                .contains(
+                        "schema version 2",
+                        "Back up every table",
+                        "run U2__users_login_throttling.sql",
+                        "delete the flyway_schema_history rows of version [2]",
+                        "Dry run: nothing was changed.");
         assertThat(dryRun.out()).doesNotContain("U1__init.sql");
         assertThat(backups).isEmptyDirectory();
         assertThat(database.contentOfEveryTable()).isEqualTo(before);
-        assertThat(database.strings("SELECT version FROM flyway_schema_history ORDER BY installed_rank")).containsExactly("1", "2");
+        assertThat(database.strings("SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
+                .containsExactly("1", "2");
     }
 
     @Test
@@ -141,7 +156,8 @@ class RollbackRehearsalTest {
         assertThat(rollback.exitCode()).isEqualTo(RollbackCommand.REFUSED);
         assertThat(rollback.err()).contains("REFUSED", "version 1", "checksum");
         assertThat(backups).isEmptyDirectory();
-        assertThat(database.strings("SELECT table_name FROM information_schema.tables WHERE table_name = 'users'")).hasSize(1);
+        assertThat(database.strings("SELECT table_name FROM information_schema.tables WHERE table_name = 'users'"))
+                .hasSize(1);
     }
 
     @Test
@@ -185,11 +201,20 @@ class RollbackRehearsalTest {
     void refusesToRestoreIntoADatabaseAtAnotherVersion() throws Exception {
         database.migrateTo("latest");
         seedVersionOneRows();
-        assertThat(database.command("backup", "--backup-dir", backups.toString()).exitCode()).isEqualTo(RollbackCommand.OK);
-        assertThat(database.command("rollback", "--to", "1", "--backup-dir", backups.resolve("again").toString()).exitCode())
+        assertThat(database.command("backup", "--backup-dir", backups.toString())
+                        .exitCode())
+                .isEqualTo(RollbackCommand.OK);
+        assertThat(database.command(
+                                "rollback",
+                                "--to",
+                                "1",
+                                "--backup-dir",
+                                backups.resolve("again").toString())
+                        .exitCode())
                 .isEqualTo(RollbackCommand.OK);
 
-        ScratchDatabase.Run restore = database.command("restore", "--from", onlyBackup().toString());
+        ScratchDatabase.Run restore =
+                database.command("restore", "--from", onlyBackup().toString());
 
         assertThat(restore.exitCode()).isEqualTo(RollbackCommand.REFUSED);
         assertThat(restore.err()).contains("taken at schema version 2", "database is at version 1");
@@ -237,18 +262,21 @@ class RollbackRehearsalTest {
         fixtures.content(otherCourse, "LINK", 0);
 
         // Tabs, newlines, backslashes, quotes and non-ASCII: what a COPY round trip must keep byte for byte.
-        database.execute("UPDATE discussion_posts SET content = E'Line one\\n\\tindented \\\\ \"quoted\" caf\u00e9 \u2713'"
-                + " WHERE id = '" + answer + "'");
+        database.execute(
+                "UPDATE discussion_posts SET content = E'Line one\\n\\tindented \\\\ \"quoted\" caf\u00e9 \u2713'"
+                        + " WHERE id = '" + answer + "'");
         database.execute("UPDATE users SET password_hash = '$2a$10$abcdefghijklmnopqrstuv' WHERE id = '" + alice + "'");
     }
 
     private List<String> history() throws SQLException {
-        return database.strings("SELECT version || ' ' || script || ' ' || checksum FROM flyway_schema_history ORDER BY installed_rank");
+        return database.strings(
+                "SELECT version || ' ' || script || ' ' || checksum FROM flyway_schema_history ORDER BY installed_rank");
     }
 
     private Path onlyBackup() throws IOException {
         try (Stream<Path> entries = Files.list(backups)) {
-            List<Path> directories = entries.filter(path -> Files.exists(path.resolve(BackupManifest.FILE))).toList();
+            List<Path> directories = entries.filter(path -> Files.exists(path.resolve(BackupManifest.FILE)))
+                    .toList();
             assertThat(directories).hasSize(1);
             return directories.get(0);
         }

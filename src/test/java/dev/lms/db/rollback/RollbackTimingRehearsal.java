@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -32,12 +31,19 @@ class RollbackTimingRehearsal {
             report("seed", started);
             database.execute("VACUUM ANALYZE");
             String size = database.string("SELECT pg_size_pretty(pg_database_size(current_database()))");
-            System.out.println("TIMING database size " + size + ", rows " + database.string(
-                    "SELECT sum(n_live_tup) FROM pg_stat_user_tables WHERE relname <> 'flyway_schema_history'"));
+            System.out.println(
+                    "TIMING database size " + size + ", rows "
+                            + database.string(
+                                    "SELECT sum(n_live_tup) FROM pg_stat_user_tables WHERE relname <> 'flyway_schema_history'"));
             Map<String, String> before = database.contentOfEveryTable();
 
             started = System.nanoTime();
-            assertThat(database.command("backup", "--backup-dir", backups.resolve("full").toString()).exitCode()).isZero();
+            assertThat(database.command(
+                                    "backup",
+                                    "--backup-dir",
+                                    backups.resolve("full").toString())
+                            .exitCode())
+                    .isZero();
             report("backup", started);
             Path backup;
             try (Stream<Path> entries = Files.list(backups.resolve("full"))) {
@@ -45,7 +51,14 @@ class RollbackTimingRehearsal {
             }
 
             started = System.nanoTime();
-            assertThat(database.command("rollback", "--to", "1", "--backup-dir", backups.resolve("to-v1").toString()).exitCode()).isZero();
+            assertThat(database.command(
+                                    "rollback",
+                                    "--to",
+                                    "1",
+                                    "--backup-dir",
+                                    backups.resolve("to-v1").toString())
+                            .exitCode())
+                    .isZero();
             report("rollback --to 1 (backup + U2)", started);
 
             started = System.nanoTime();
@@ -53,7 +66,14 @@ class RollbackTimingRehearsal {
             report("migrate 1 -> 2", started);
 
             started = System.nanoTime();
-            assertThat(database.command("rollback", "--to", "0", "--backup-dir", backups.resolve("to-v0").toString()).exitCode()).isZero();
+            assertThat(database.command(
+                                    "rollback",
+                                    "--to",
+                                    "0",
+                                    "--backup-dir",
+                                    backups.resolve("to-v0").toString())
+                            .exitCode())
+                    .isZero();
             report("rollback --to 0 (backup + U2 + U1)", started);
 
             started = System.nanoTime();
@@ -61,7 +81,8 @@ class RollbackTimingRehearsal {
             report("migrate 0 -> 2", started);
 
             started = System.nanoTime();
-            assertThat(database.command("restore", "--from", backup.toString()).exitCode()).isZero();
+            assertThat(database.command("restore", "--from", backup.toString()).exitCode())
+                    .isZero();
             report("restore", started);
 
             assertThat(database.contentOfEveryTable()).isEqualTo(before);
@@ -112,7 +133,8 @@ class RollbackTimingRehearsal {
                 SELECT md5('d' || n)::uuid, 'Discussion ' || n, repeat('Let us talk. ', 10), md5('c' || (1 + n %% %2$d))::uuid,
                        md5('u' || (1 + n %% %3$d))::uuid
                   FROM generate_series(1, %1$d) n""".formatted(discussions, courses, users));
-        // Post n answers post n - discussions, which sits in the same discussion: threads as deep as posts per discussion.
+        // Post n answers post n - discussions, which sits in the same discussion: threads as deep as posts per
+        // discussion.
         database.execute("""
                 INSERT INTO discussion_posts (id, content, discussion_id, author_id, parent_id)
                 SELECT md5('p' || n)::uuid, 'Post ' || n || E':\\n' || repeat('I think so. ', 15),

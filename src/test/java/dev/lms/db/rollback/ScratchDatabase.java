@@ -1,5 +1,7 @@
 package dev.lms.db.rollback;
 
+import dev.lms.schema.ExpectedSchema;
+import dev.lms.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.lms.schema.ExpectedSchema;
-import dev.lms.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -24,8 +23,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class ScratchDatabase implements AutoCloseable {
 
     /** What a command run printed, and how it ended. */
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     final String name;
     final PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -42,22 +40,34 @@ final class ScratchDatabase implements AutoCloseable {
      * Quarkus's Flyway names each script with its location ({@code db/migration/V1__init.sql}), Flyway alone does not.
      */
     void migrateTo(String version) throws SQLException {
-        Flyway.configure().dataSource(dataSource).locations(MigrationHistory.LOCATION).target(version).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MigrationHistory.LOCATION)
+                .target(version)
+                .load()
+                .migrate();
         execute("UPDATE flyway_schema_history SET script = 'db/migration/' || script WHERE script LIKE 'V%'");
     }
 
     /** The environment an operator sets for the command: the direct URL, credentials apart. */
     Map<String, String> environment() {
-        return Map.of("DIRECT_URL", TestDatabase.jdbcUrl(name),
-                "DATABASE_USERNAME", TestDatabase.username(),
-                "DATABASE_PASSWORD", TestDatabase.password());
+        return Map.of(
+                "DIRECT_URL",
+                TestDatabase.jdbcUrl(name),
+                "DATABASE_USERNAME",
+                TestDatabase.username(),
+                "DATABASE_PASSWORD",
+                TestDatabase.password());
     }
 
     Run command(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = new RollbackCommand(environment(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        int exitCode = new RollbackCommand(
+                        environment(),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
         Run run = new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         System.out.println("db-rollback " + String.join(" ", args) + " -> " + exitCode + "\n" + run.out() + run.err());
         return run;
@@ -67,8 +77,10 @@ final class ScratchDatabase implements AutoCloseable {
     Map<String, String> contentOfEveryTable() throws SQLException {
         Map<String, String> content = new LinkedHashMap<>();
         for (String table : ExpectedSchema.TABLES) {
-            content.put(table, string("SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(t::text, ',' ORDER BY id), ''))"
-                    + " FROM " + table + " t"));
+            content.put(
+                    table,
+                    string("SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(t::text, ',' ORDER BY id), ''))"
+                            + " FROM " + table + " t"));
         }
         return content;
     }
@@ -86,8 +98,8 @@ final class ScratchDatabase implements AutoCloseable {
     List<String> strings(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }
@@ -100,7 +112,8 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

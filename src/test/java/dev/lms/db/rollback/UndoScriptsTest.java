@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** An undo script is part of every migration's definition of done, and it ships where Flyway does not look. */
@@ -20,15 +19,20 @@ class UndoScriptsTest {
         List<String> migrations = scripts(MIGRATIONS, "V");
         assertThat(migrations).isNotEmpty();
         assertThat(scripts(MIGRATIONS.resolve("undo"), "U"))
-                .containsExactlyInAnyOrderElementsOf(migrations.stream().map(UndoScript::nameFor).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        migrations.stream().map(UndoScript::nameFor).toList());
     }
 
     @Test
     void undoScriptsShipUnderDbUndoAndNeverInFlywaysLocation() throws IOException {
         ClassLoader classLoader = getClass().getClassLoader();
         for (String migration : scripts(MIGRATIONS, "V")) {
-            assertThat(classLoader.getResource("db/migration/" + migration)).as(migration).isNotNull();
-            assertThat(classLoader.getResource(UndoScript.LOCATION + UndoScript.nameFor(migration))).as(migration).isNotNull();
+            assertThat(classLoader.getResource("db/migration/" + migration))
+                    .as(migration)
+                    .isNotNull();
+            assertThat(classLoader.getResource(UndoScript.LOCATION + UndoScript.nameFor(migration)))
+                    .as(migration)
+                    .isNotNull();
         }
         assertThat(classLoader.getResource("db/migration/undo")).isNull();
     }
