@@ -53,17 +53,19 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
         properties.put("quarkus.datasource.jdbc.url", application.jdbcUrl());
         application.username().or(() -> username).ifPresent(u -> properties.put("quarkus.datasource.username", u));
         application.password().or(() -> password).ifPresent(p -> properties.put("quarkus.datasource.password", p));
-        properties.put("quarkus.flyway.jdbc-url", migrations.jdbcUrl());
+        // Not quarkus.flyway.*: Quarkus refuses a Flyway JDBC URL without both a user name and a password, which a
+        // trust or client-certificate login does not have. MigrationDataSource hands these to Flyway instead.
+        properties.put(MigrationConnection.PREFIX + ".jdbc-url", migrations.jdbcUrl());
         migrations
                 .username()
                 .or(application::username)
                 .or(() -> username)
-                .ifPresent(u -> properties.put("quarkus.flyway.username", u));
+                .ifPresent(u -> properties.put(MigrationConnection.PREFIX + ".username", u));
         migrations
                 .password()
                 .or(application::password)
                 .or(() -> password)
-                .ifPresent(p -> properties.put("quarkus.flyway.password", p));
+                .ifPresent(p -> properties.put(MigrationConnection.PREFIX + ".password", p));
         return source(properties);
     }
 
@@ -79,12 +81,23 @@ public class DatabaseConfigSourceFactory implements ConfigSourceFactory {
                         "DATABASE_URL is not set and no embedded PostgreSQL is on the classpath. See .env.example."));
     }
 
+    /**
+     * The variable as written: the raw value, before SmallRye's expansion, which would turn {@code ${x}} in a password
+     * into the value of x (or nothing) and {@code $$} into {@code $}.
+     */
     private static Optional<String> value(ConfigSourceContext context, String name) {
         ConfigValue value = context.getValue(name);
-        return Optional.ofNullable(value == null ? null : value.getValue()).filter(v -> !v.isBlank());
+        return Optional.ofNullable(value == null ? null : value.getRawValue()).filter(v -> !v.isBlank());
     }
 
+    /**
+     * Every value this source publishes is expanded again when read, so each {@code $} is escaped as {@code \$}: the
+     * one escape that SmallRye's expansion turns back into exactly the original, whatever surrounds it (checked in
+     * DatabaseConfigSourceFactoryTest against the real interceptors).
+     */
     private static List<ConfigSource> source(Map<String, String> properties) {
-        return List.of(new PropertiesConfigSource(properties, "lms-database-urls", ORDINAL));
+        Map<String, String> escaped = new HashMap<>();
+        properties.forEach((name, value) -> escaped.put(name, value.replace("$", "\\$")));
+        return List.of(new PropertiesConfigSource(escaped, "lms-database-urls", ORDINAL));
     }
 }

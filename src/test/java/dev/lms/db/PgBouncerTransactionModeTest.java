@@ -38,7 +38,7 @@ class PgBouncerTransactionModeTest {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String applicationUrl;
 
-    @ConfigProperty(name = "quarkus.flyway.jdbc-url")
+    @ConfigProperty(name = "lms.database.migrations.jdbc-url")
     String migrationUrl;
 
     static boolean pgBouncerIsInstalledOrRequired() {

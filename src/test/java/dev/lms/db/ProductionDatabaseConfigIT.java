@@ -31,7 +31,7 @@ class ProductionDatabaseConfigIT {
     @Test
     void aMalformedDatabaseUrlIsRefusedWithoutPrintingThePassword() throws Exception {
         try (ServiceProcess service = ServiceProcess.start(
-                Map.of("DATABASE_URL", "postgresql://app:Sup3rS3cret@db.internal/lms/oops?sslmode=require"))) {
+                Map.of("DATABASE_URL", "postgresql://app:Sup3rS3cret@db.internal:54x2/lms?sslmode=require"))) {
             assertThat(service.awaitExit(START_UP)).isNotZero();
             assertThat(service.output())
                     .contains("DATABASE_URL is not a usable PostgreSQL URL")
