@@ -34,6 +34,19 @@ public final class FreezableProxy {
         }
     }
 
+    /** A relay listening on the loopback address at {@code listenPort}; fails if that port is taken. */
+    public static FreezableProxy on(int listenPort, int targetPort) throws IOException {
+        FreezableProxy proxy =
+                new FreezableProxy(new ServerSocket(listenPort, 50, InetAddress.getLoopbackAddress()), targetPort);
+        daemon("proxy-accept", proxy::acceptConnections);
+        return proxy;
+    }
+
+    /** Stops accepting connections; the ones already relayed end when either side closes. */
+    public void close() throws IOException {
+        server.close();
+    }
+
     public int port() {
         return server.getLocalPort();
     }

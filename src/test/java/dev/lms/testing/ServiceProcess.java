@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged service started as operators start it: prod profile, configured only by environment variables. For
@@ -35,6 +41,8 @@ public final class ServiceProcess implements AutoCloseable {
             "SMALLRYE_JWT_SIGN_KEY_LOCATION",
             "MP_JWT_VERIFY_PUBLICKEY",
             "SMALLRYE_JWT_SIGN_KEY");
+
+    private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^\\s]*:(\\d+)");
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -106,6 +114,52 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new IllegalStateException("The service neither started nor exited within " + timeout + ":\n" + output);
+    }
+
+    /** Whether the build produced a native executable, which is what {@link #start} runs then. */
+    public static boolean isNative() throws IOException {
+        if (!Files.exists(ARTIFACT)) {
+            return false;
+        }
+        Properties artifact = new Properties();
+        try (Reader in = Files.newBufferedReader(ARTIFACT)) {
+            artifact.load(in);
+        }
+        return "native".equals(artifact.getProperty("type"));
+    }
+
+    /**
+     * Waits until {@code GET /q/health/ready} answers 200 (true), or the process has exited (false). Readiness, not
+     * only start-up: it checks the database, its migrations and its schema.
+     */
+    public boolean awaitReady(Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            Matcher listening = LISTENING.matcher(output);
+            if (listening.find()) {
+                HttpRequest ready = HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + listening.group(1) + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build();
+                try {
+                    if (client.send(ready, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
+                        return true;
+                    }
+                } catch (IOException notYet) {
+                    // Not accepting yet, or stopping: the checks below tell which.
+                }
+            }
+            if (!process.isAlive()) {
+                reader.join(2000);
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The service was neither ready nor exited within " + timeout + ":\n" + output);
     }
 
     /** Waits for the process to exit and returns its exit code. */
