@@ -1,9 +1,11 @@
 package dev.lms.db;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.postgresql.ssl.DefaultJavaSSLFactory;
 
 /**
  * libpq's URI query parameters turned into pgJDBC's connection properties with the same meaning. Parameters libpq
@@ -11,10 +13,13 @@ import java.util.Set;
  * <p>
  * A libpq parameter that pgJDBC cannot honour is refused rather than dropped: pgJDBC ignores names it does not know,
  * so a URL asking for a certificate revocation list or a minimum TLS version would connect without either.
+ * <p>
+ * pgJDBC creates the {@code sslfactory} it is given by reflection, so the native executable must register it.
  */
+@RegisterForReflection(targets = DefaultJavaSSLFactory.class)
 final class LibpqParameters {
 
-    static final String SYSTEM_TRUST_STORE_FACTORY = "org.postgresql.ssl.DefaultJavaSSLFactory";
+    static final String SYSTEM_TRUST_STORE_FACTORY = DefaultJavaSSLFactory.class.getName();
 
     private static final Map<String, String> RENAMED = Map.of(
             "application_name", "ApplicationName",
@@ -99,8 +104,8 @@ final class LibpqParameters {
 
     private static String oneOf(String name, String value, Set<String> allowed) {
         if (!allowed.contains(value)) {
-            throw new IllegalArgumentException("its " + name + " must be one of "
-                    + String.join(", ", List.copyOf(new java.util.TreeSet<>(allowed))));
+            throw new IllegalArgumentException(
+                    "its " + name + " must be one of " + String.join(", ", new TreeSet<>(allowed)));
         }
         return value;
     }

@@ -98,6 +98,15 @@ class NativeSourcesCheck {
     }
 
     @Test
+    void theSslFactoryOfSslrootcertSystemIsRegisteredForReflection() throws IOException {
+        // pgJDBC instantiates sslfactory by name; DATABASE_URL's sslrootcert=system asks for this one.
+        JsonNode entry = reflectionRegistrations().get("org.postgresql.ssl.DefaultJavaSSLFactory");
+
+        assertThat(entry).as("DefaultJavaSSLFactory in reflect-config.json").isNotNull();
+        assertThat(entry.path("allDeclaredConstructors").asBoolean()).isTrue();
+    }
+
+    @Test
     void theEmbeddedPostgresOfDevModeIsNotInTheExecutable() throws IOException {
         try (Stream<Path> libraries = Files.list(SOURCES.resolve("lib"))) {
             assertThat(libraries.map(path -> path.getFileName().toString()))
