@@ -2,6 +2,7 @@ package dev.lms.assignment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
 import dev.lms.web.Responses;
@@ -68,6 +69,7 @@ public class AssignmentResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Post an assignment in a course")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AssignmentResponse.class)))
     public RestResponse<AssignmentResponse> create(@Valid @NotNull AssignmentRequest body, UriInfo uri) {

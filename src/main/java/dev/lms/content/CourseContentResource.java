@@ -2,6 +2,7 @@ package dev.lms.content;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
 import dev.lms.web.Responses;
@@ -63,6 +64,7 @@ public class CourseContentResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Add an item to a course")
     @APIResponse(
             responseCode = "201",

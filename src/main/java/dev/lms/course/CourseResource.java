@@ -2,6 +2,7 @@ package dev.lms.course;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
 import dev.lms.web.Responses;
@@ -64,6 +65,7 @@ public class CourseResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Create a course, taught by an INSTRUCTOR or ADMIN")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CourseResponse.class)))
     public RestResponse<CourseResponse> create(@Valid @NotNull CourseRequest body, UriInfo uri) {

@@ -17,7 +17,7 @@ public final class DatabaseUnavailable {
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
 
     /** Long enough for a pooler reconnect or a Neon compute to wake up; short enough for a retrying client. */
-    static final int RETRY_AFTER_SECONDS = 5;
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     private DatabaseUnavailable() {}
 

@@ -2,6 +2,7 @@ package dev.lms.discussion;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
 import dev.lms.web.Responses;
@@ -66,6 +67,7 @@ public class DiscussionPostResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Post in a discussion, or reply to a post of the same discussion")
     @APIResponse(
             responseCode = "201",

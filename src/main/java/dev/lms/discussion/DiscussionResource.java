@@ -2,6 +2,7 @@ package dev.lms.discussion;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
 import dev.lms.web.Responses;
@@ -74,6 +75,7 @@ public class DiscussionResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Start a discussion in a course")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DiscussionResponse.class)))
     public RestResponse<DiscussionResponse> create(@Valid @NotNull DiscussionRequest body, UriInfo uri) {

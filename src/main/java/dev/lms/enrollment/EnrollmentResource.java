@@ -2,6 +2,7 @@ package dev.lms.enrollment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
 import dev.lms.web.Responses;
@@ -63,6 +64,7 @@ public class EnrollmentResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Enroll a user in a course")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EnrollmentResponse.class)))
     public RestResponse<EnrollmentResponse> create(@Valid @NotNull EnrollmentRequest body, UriInfo uri) {

@@ -2,6 +2,7 @@ package dev.lms.grade;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
 import dev.lms.web.Responses;
@@ -63,6 +64,7 @@ public class GradeResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Grade a submission, as an INSTRUCTOR or ADMIN")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = GradeResponse.class)))
     public RestResponse<GradeResponse> create(@Valid @NotNull GradeRequest body, UriInfo uri) {

@@ -14,9 +14,8 @@ import org.jboss.logging.Logger;
  * would be stamped "version 1" and fail later in confusing ways. This callback runs before the baseline and stops
  * start-up with every difference named instead.
  * <p>
- * It compares against {@link ExpectedSchema}, which equals V1's tables, foreign keys and indexes as long as later
- * migrations only add columns (V2 does). The first migration that adds one of those objects must tag it with its
- * version, so that this guard keeps comparing against V1 alone.
+ * It compares against the objects of {@link ExpectedSchema} that V1 creates: later migrations tag what they add
+ * ({@link ExpectedSchema#ADDED_AFTER_V1}), and Flyway applies them after the baseline.
  */
 public class BaselineGuard implements Callback {
 
@@ -36,7 +35,7 @@ public class BaselineGuard implements Callback {
     public void handle(Event event, Context context) {
         SchemaDrift drift;
         try {
-            drift = SchemaDrift.between(CatalogInspector.inspect(context.getConnection()));
+            drift = SchemaDrift.asOf(CatalogInspector.inspect(context.getConnection()), 1);
         } catch (SQLException e) {
             throw new FlywayException("Could not read the catalog to check the existing schema before baselining", e);
         }

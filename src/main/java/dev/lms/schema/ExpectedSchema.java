@@ -5,6 +5,7 @@ import static dev.lms.schema.DeleteRule.RESTRICT;
 import static dev.lms.schema.DeleteRule.SET_NULL;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The schema this service is built for: what {@code migrations/} produces at the latest version.
@@ -38,7 +39,8 @@ public final class ExpectedSchema {
             "discussions",
             "discussion_posts",
             "announcements",
-            "course_content");
+            "course_content",
+            "idempotency_keys");
 
     public static final List<ForeignKey> FOREIGN_KEYS = List.of(
             new ForeignKey("courses", "instructor_id", "users", RESTRICT),
@@ -56,7 +58,8 @@ public final class ExpectedSchema {
             new ForeignKey("discussion_posts", "parent_id", "discussion_posts", CASCADE),
             new ForeignKey("announcements", "course_id", "courses", CASCADE),
             new ForeignKey("announcements", "author_id", "users", SET_NULL),
-            new ForeignKey("course_content", "course_id", "courses", CASCADE));
+            new ForeignKey("course_content", "course_id", "courses", CASCADE),
+            new ForeignKey("idempotency_keys", "user_id", "users", CASCADE));
 
     public static final List<Index> INDEXES = List.of(
             new Index("users_pkey", "users", "id", true),
@@ -90,7 +93,26 @@ public final class ExpectedSchema {
             new Index("announcements_course_id_created_at_idx", "announcements", "course_id, created_at", false),
             new Index("announcements_author_id_idx", "announcements", "author_id", false),
             new Index("course_content_pkey", "course_content", "id", true),
-            new Index("course_content_course_id_position_idx", "course_content", "course_id, \"position\"", false));
+            new Index("course_content_course_id_position_idx", "course_content", "course_id, \"position\"", false),
+            new Index("idempotency_keys_pkey", "idempotency_keys", "user_id, idempotency_key", true),
+            new Index("idempotency_keys_created_at_idx", "idempotency_keys", "created_at", false));
+
+    /**
+     * The migration that added each object V1 did not create: a table by its name (its foreign keys and indexes come
+     * with it), an index on an older table by the index's name. {@link BaselineGuard} checks a database that holds V1
+     * alone, so it leaves these out ({@link SchemaDrift#asOf}).
+     */
+    public static final Map<String, Integer> ADDED_AFTER_V1 = Map.of("idempotency_keys", 5);
 
     private ExpectedSchema() {}
+
+    /** Whether the migrations up to {@code version} create this table. */
+    static boolean tableExistsAt(String table, int version) {
+        return ADDED_AFTER_V1.getOrDefault(table, 1) <= version;
+    }
+
+    /** Whether the migrations up to {@code version} create this index. */
+    static boolean indexExistsAt(Index index, int version) {
+        return tableExistsAt(index.table(), version) && ADDED_AFTER_V1.getOrDefault(index.name(), 1) <= version;
+    }
 }

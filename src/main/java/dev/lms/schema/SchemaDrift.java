@@ -27,14 +27,24 @@ public record SchemaDrift(
         }
     }
 
+    /** Against the schema of the latest migration. */
     public static SchemaDrift between(CatalogSnapshot live) {
+        return asOf(live, Integer.MAX_VALUE);
+    }
+
+    /** Against the objects the migrations up to {@code version} create (see {@link ExpectedSchema#ADDED_AFTER_V1}). */
+    public static SchemaDrift asOf(CatalogSnapshot live, int version) {
         List<String> missingTables = ExpectedSchema.TABLES.stream()
+                .filter(table -> ExpectedSchema.tableExistsAt(table, version))
                 .filter(table -> !live.tables().contains(table))
                 .toList();
 
         List<ForeignKey> missingForeignKeys = new ArrayList<>();
         List<WrongDeleteRule> wrongDeleteRules = new ArrayList<>();
         for (ForeignKey expected : ExpectedSchema.FOREIGN_KEYS) {
+            if (!ExpectedSchema.tableExistsAt(expected.table(), version)) {
+                continue;
+            }
             Optional<ForeignKey> found = live.foreignKeys().stream()
                     .filter(fk -> fk.table().equals(expected.table())
                             && fk.column().equals(expected.column())
@@ -48,6 +58,7 @@ public record SchemaDrift(
         }
 
         List<Index> missingIndexes = ExpectedSchema.INDEXES.stream()
+                .filter(expected -> ExpectedSchema.indexExistsAt(expected, version))
                 .filter(expected -> live.indexes().stream()
                         .noneMatch(index -> index.table().equals(expected.table())
                                 && index.columns().equals(expected.columns())

@@ -2,6 +2,7 @@ package dev.lms.submission;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
 import dev.lms.web.Responses;
@@ -63,6 +64,7 @@ public class SubmissionResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Submit work for an assignment, as a student enrolled in its course")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SubmissionResponse.class)))
     public RestResponse<SubmissionResponse> create(@Valid @NotNull SubmissionRequest body, UriInfo uri) {

@@ -2,6 +2,7 @@ package dev.lms.user;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
 import dev.lms.web.Responses;
@@ -71,6 +72,7 @@ public class UserResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Create a user")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public RestResponse<UserResponse> create(@Valid @NotNull UserRequest body, UriInfo uri) {

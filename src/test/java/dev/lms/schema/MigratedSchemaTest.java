@@ -23,19 +23,17 @@ class MigratedSchemaTest {
     DataSource dataSource;
 
     @Test
-    void migrationsCreateExactlyTheTenTables() throws SQLException {
+    void migrationsCreateExactlyTheExpectedTables() throws SQLException {
         List<String> tables = strings("""
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
                    AND table_name <> 'flyway_schema_history'
                 """);
-        assertThat(tables)
-                .containsExactlyInAnyOrderElementsOf(ExpectedSchema.TABLES)
-                .hasSize(10);
+        assertThat(tables).containsExactlyInAnyOrderElementsOf(ExpectedSchema.TABLES);
     }
 
     @Test
-    void foreignKeysAreExactlyTheSixteenExpectedWithTheirDeleteRules() throws SQLException {
+    void foreignKeysAreExactlyTheExpectedOnesWithTheirDeleteRules() throws SQLException {
         List<String> foreignKeys = strings("""
                 SELECT kcu.table_name || '.' || kcu.column_name || ' -> ' || ccu.table_name || ' ON DELETE ' || rc.delete_rule
                   FROM information_schema.referential_constraints rc
@@ -48,7 +46,7 @@ class MigratedSchemaTest {
         List<String> expected = ExpectedSchema.FOREIGN_KEYS.stream()
                 .map(ExpectedSchema.ForeignKey::describe)
                 .toList();
-        assertThat(foreignKeys).hasSize(16).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(foreignKeys).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

@@ -16,6 +16,20 @@ public final class Migrations {
 
     private Migrations() {}
 
+    /** The versions of {@code migrations/V<n>__*.sql}, in order, as Flyway reports them. */
+    public static java.util.List<String> versions() {
+        try (Stream<Path> files = Files.list(Path.of("migrations"))) {
+            return files.map(file -> VERSIONED.matcher(file.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .map(match -> Integer.parseInt(match.group(1)))
+                    .sorted()
+                    .map(String::valueOf)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The highest version among {@code migrations/V<n>__*.sql}, as Flyway reports it ("2"). */
     public static String latestVersion() {
         try (Stream<Path> files = Files.list(Path.of("migrations"))) {

@@ -73,14 +73,17 @@ final class ScratchDatabase implements AutoCloseable {
         return run;
     }
 
-    /** Row count and an md5 of the full content of each of the ten tables, in id order. */
+    /** Row count and an md5 of the full content of each table the schema holds at its version, in row order. */
     Map<String, String> contentOfEveryTable() throws SQLException {
         Map<String, String> content = new LinkedHashMap<>();
         for (String table : ExpectedSchema.TABLES) {
+            if (string("SELECT to_regclass('" + table + "') IS NOT NULL").equals("f")) {
+                continue;
+            }
             content.put(
                     table,
-                    string("SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(t::text, ',' ORDER BY id), ''))"
-                            + " FROM " + table + " t"));
+                    string("SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(t::text, ',' ORDER BY t::text),"
+                            + " '')) FROM " + table + " t"));
         }
         return content;
     }
