@@ -27,14 +27,24 @@ public record SchemaDrift(
         }
     }
 
+    /** Against the latest version: what the health check and the tests compare. */
     public static SchemaDrift between(CatalogSnapshot live) {
+        return asOf(Integer.MAX_VALUE, live);
+    }
+
+    /** Against the objects that exist at {@code version}: what the baseline guard compares a legacy database with. */
+    public static SchemaDrift asOf(int version, CatalogSnapshot live) {
         List<String> missingTables = ExpectedSchema.TABLES.stream()
+                .filter(table -> ExpectedSchema.versionOf(table) <= version)
                 .filter(table -> !live.tables().contains(table))
                 .toList();
 
         List<ForeignKey> missingForeignKeys = new ArrayList<>();
         List<WrongDeleteRule> wrongDeleteRules = new ArrayList<>();
         for (ForeignKey expected : ExpectedSchema.FOREIGN_KEYS) {
+            if (ExpectedSchema.versionOf(expected.table()) > version) {
+                continue;
+            }
             Optional<ForeignKey> found = live.foreignKeys().stream()
                     .filter(fk -> fk.table().equals(expected.table())
                             && fk.column().equals(expected.column())
@@ -48,6 +58,7 @@ public record SchemaDrift(
         }
 
         List<Index> missingIndexes = ExpectedSchema.INDEXES.stream()
+                .filter(expected -> ExpectedSchema.versionOf(expected.table()) <= version)
                 .filter(expected -> live.indexes().stream()
                         .noneMatch(index -> index.table().equals(expected.table())
                                 && index.columns().equals(expected.columns())

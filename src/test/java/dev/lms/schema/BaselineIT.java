@@ -43,7 +43,9 @@ class BaselineIT {
         try (ServiceProcess service = ServiceProcess.start(databaseUrl())) {
             assertThat(service.awaitStarted(START_UP)).as(service.output()).isTrue();
         }
-        assertThat(history()).containsExactly("1 SQL init", "2 SQL users login throttling");
+        assertThat(history())
+                .containsExactly(
+                        "1 SQL init", "2 SQL users login throttling", "7 SQL token revocation and refresh sessions");
         assertThat(tables()).containsAll(ExpectedSchema.TABLES);
     }
 
@@ -56,7 +58,10 @@ class BaselineIT {
             assertThat(service.output()).contains("Existing schema matches V1");
         }
         assertThat(history())
-                .containsExactly("1 BASELINE Existing schema verified against V1", "2 SQL users login throttling");
+                .containsExactly(
+                        "1 BASELINE Existing schema verified against V1",
+                        "2 SQL users login throttling",
+                        "7 SQL token revocation and refresh sessions");
     }
 
     @Test

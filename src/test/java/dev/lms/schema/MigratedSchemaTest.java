@@ -23,7 +23,7 @@ class MigratedSchemaTest {
     DataSource dataSource;
 
     @Test
-    void migrationsCreateExactlyTheTenTables() throws SQLException {
+    void migrationsCreateExactlyTheElevenTables() throws SQLException {
         List<String> tables = strings("""
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
@@ -31,11 +31,11 @@ class MigratedSchemaTest {
                 """);
         assertThat(tables)
                 .containsExactlyInAnyOrderElementsOf(ExpectedSchema.TABLES)
-                .hasSize(10);
+                .hasSize(11);
     }
 
     @Test
-    void foreignKeysAreExactlyTheSixteenExpectedWithTheirDeleteRules() throws SQLException {
+    void foreignKeysAreExactlyTheSeventeenExpectedWithTheirDeleteRules() throws SQLException {
         List<String> foreignKeys = strings("""
                 SELECT kcu.table_name || '.' || kcu.column_name || ' -> ' || ccu.table_name || ' ON DELETE ' || rc.delete_rule
                   FROM information_schema.referential_constraints rc
@@ -48,7 +48,7 @@ class MigratedSchemaTest {
         List<String> expected = ExpectedSchema.FOREIGN_KEYS.stream()
                 .map(ExpectedSchema.ForeignKey::describe)
                 .toList();
-        assertThat(foreignKeys).hasSize(16).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(foreignKeys).hasSize(17).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -80,7 +80,8 @@ class MigratedSchemaTest {
                         "courses (code)",
                         "enrollments (user_id, course_id)",
                         "submissions (assignment_id, student_id)",
-                        "grades (submission_id)");
+                        "grades (submission_id)",
+                        "refresh_sessions (token_hash)");
     }
 
     @Test

@@ -67,7 +67,12 @@ class RollbackRehearsalTest {
                 "--backup-dir",
                 backups.resolve("pre-rollback").toString());
         assertThat(rollback.exitCode()).as(rollback.err()).isEqualTo(RollbackCommand.OK);
-        assertThat(rollback.out()).contains("U2__users_login_throttling.sql", "U1__init.sql", "at version 0");
+        assertThat(rollback.out())
+                .contains(
+                        "U7__token_revocation_and_refresh_sessions.sql",
+                        "U2__users_login_throttling.sql",
+                        "U1__init.sql",
+                        "at version 0");
 
         // 6. The schema objects are gone, and the history says so.
         assertThat(database.strings("""
@@ -134,16 +139,17 @@ class RollbackRehearsalTest {
         assertThat(dryRun.exitCode()).isEqualTo(RollbackCommand.OK);
         assertThat(dryRun.out())
                 .contains(
-                        "schema version 2",
+                        "schema version 7",
                         "Back up every table",
+                        "run U7__token_revocation_and_refresh_sessions.sql",
                         "run U2__users_login_throttling.sql",
-                        "delete the flyway_schema_history rows of version [2]",
+                        "delete the flyway_schema_history rows of versions [7, 2]",
                         "Dry run: nothing was changed.");
         assertThat(dryRun.out()).doesNotContain("U1__init.sql");
         assertThat(backups).isEmptyDirectory();
         assertThat(database.contentOfEveryTable()).isEqualTo(before);
         assertThat(database.strings("SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
-                .containsExactly("1", "2");
+                .containsExactly("1", "2", "7");
     }
 
     @Test
@@ -194,7 +200,7 @@ class RollbackRehearsalTest {
         database.execute("DELETE FROM flyway_schema_history WHERE NOT success");
         database.migrateTo("latest");
         assertThat(database.strings("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                .containsExactly("1", "2");
+                .containsExactly("1", "2", "7");
     }
 
     @Test
@@ -217,16 +223,26 @@ class RollbackRehearsalTest {
                 database.command("restore", "--from", onlyBackup().toString());
 
         assertThat(restore.exitCode()).isEqualTo(RollbackCommand.REFUSED);
-        assertThat(restore.err()).contains("taken at schema version 2", "database is at version 1");
+        assertThat(restore.err()).contains("taken at schema version 7", "database is at version 1");
     }
 
     private void seedEveryTable() throws SQLException {
         seedVersionOneRows();
         database.execute("UPDATE users SET failed_login_attempts = 2, locked_until = '2026-11-21 12:00:00+00'"
                 + " WHERE role = 'STUDENT'");
+        database.execute("UPDATE users SET tokens_valid_after = '2026-11-21 12:00:00.5+00' WHERE role = 'INSTRUCTOR'");
+        // A session of two tokens, the first replaced by the second: a refresh token's rows as a rotation leaves them.
+        database.execute("""
+                INSERT INTO refresh_sessions (family_id, user_id, token_hash, issued_at, expires_at, family_expires_at,
+                                              replaced_at)
+                SELECT family, id, sha256(convert_to(id::text || n, 'UTF8')), '2026-11-21 12:00:00+00',
+                       '2026-11-22 00:00:00+00', '2026-11-28 12:00:00+00',
+                       CASE WHEN n = 1 THEN timestamptz '2026-11-21 12:05:00+00' END
+                  FROM users, gen_random_uuid() family, generate_series(1, 2) n
+                 WHERE role = 'ADMIN'""");
     }
 
-    /** Rows in all ten tables through every foreign key, with content COPY must escape. */
+    /** Rows in all V1 tables through every foreign key, with content COPY must escape. */
     private void seedVersionOneRows() throws SQLException {
         Fixtures fixtures = new Fixtures(database.dataSource);
         UUID instructor = fixtures.instructor();

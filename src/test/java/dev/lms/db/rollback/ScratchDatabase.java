@@ -73,10 +73,17 @@ final class ScratchDatabase implements AutoCloseable {
         return run;
     }
 
-    /** Row count and an md5 of the full content of each of the ten tables, in id order. */
+    /** Row count and an md5 of the full content of each of the tables, in id order. */
     Map<String, String> contentOfEveryTable() throws SQLException {
+        return contentOfTablesAsOf(Integer.MAX_VALUE);
+    }
+
+    private Map<String, String> contentOfTablesAsOf(int version) throws SQLException {
         Map<String, String> content = new LinkedHashMap<>();
         for (String table : ExpectedSchema.TABLES) {
+            if (ExpectedSchema.versionOf(table) > version) {
+                continue;
+            }
             content.put(
                     table,
                     string("SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(t::text, ',' ORDER BY id), ''))"
@@ -85,9 +92,9 @@ final class ScratchDatabase implements AutoCloseable {
         return content;
     }
 
-    /** Same as {@link #contentOfEveryTable()}, with users reduced to the columns V1 created. */
+    /** Same as {@link #contentOfEveryTable()}, for the tables and the users columns V1 created. */
     Map<String, String> contentAsOfV1() throws SQLException {
-        Map<String, String> content = contentOfEveryTable();
+        Map<String, String> content = contentOfTablesAsOf(1);
         content.put("users", string("""
                 SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(
                        (id, email, name, role, password_hash, created_at, updated_at, version)::text, ',' ORDER BY id), ''))
