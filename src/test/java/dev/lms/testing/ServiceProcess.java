@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged service started as operators start it: prod profile, configured only by environment variables. For
@@ -35,6 +37,8 @@ public final class ServiceProcess implements AutoCloseable {
             "SMALLRYE_JWT_SIGN_KEY_LOCATION",
             "MP_JWT_VERIFY_PUBLICKEY",
             "SMALLRYE_JWT_SIGN_KEY");
+
+    private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^:\\s]+:(\\d+)");
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -115,6 +119,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
         reader.join(2000);
         return process.exitValue();
+    }
+
+    /** The HTTP port, from the line in which Quarkus says where it listens (it is random). */
+    public int port() {
+        Matcher listening = LISTENING.matcher(output);
+        if (!listening.find()) {
+            throw new IllegalStateException("The service has not said where it listens:\n" + output);
+        }
+        return Integer.parseInt(listening.group(1));
     }
 
     public String output() {
