@@ -8,11 +8,17 @@ import java.time.Duration;
 @ConfigMapping(prefix = "lms.auth")
 public interface AuthConfig {
 
-    /** How long a token from POST /api/v1/auth/token is valid. */
-    @WithDefault("15m")
+    /** How long an access token from POST /api/v1/auth/token or /refresh is valid. */
+    @WithDefault("5m")
     Duration tokenLifespan();
 
+    /** The {@code aud} of the tokens this service issues; {@code mp.jwt.verify.audiences} checks it by default. */
+    @WithDefault("lms")
+    String audience();
+
     Throttling throttling();
+
+    Refresh refresh();
 
     interface Throttling {
 
@@ -23,5 +29,17 @@ public interface AuthConfig {
         /** How long a locked email is refused; once it passes, each further failure locks it again until a success. */
         @WithDefault("15m")
         Duration lockFor();
+    }
+
+    /** Refresh sessions: a login starts one, each refresh rotates its token. */
+    interface Refresh {
+
+        /** A refresh token not used for this long expires. */
+        @WithDefault("12h")
+        Duration idleTimeout();
+
+        /** A session ends this long after its login, however often it was refreshed. */
+        @WithDefault("7d")
+        Duration maxAge();
     }
 }

@@ -43,10 +43,13 @@ public class AuthenticationFailures {
         return unauthorized(uri, "Bearer", "The bearer token is missing, invalid or expired.");
     }
 
-    /** POST /api/v1/auth/token: the same answer whether the email is unknown, the password wrong, or the email locked. */
+    /**
+     * POST /api/v1/auth/token: the same answer whether the email is unknown, the password wrong, or the email locked;
+     * /refresh: the same answer whether the token is unknown, expired, reused or its account locked.
+     */
     @ServerExceptionMapper
     public Response credentialsRefused(CredentialsRefused failure, UriInfo uri) {
-        return unauthorized(uri, "Bearer", "The email or password is wrong.");
+        return unauthorized(uri, "Bearer", failure.getMessage());
     }
 
     @ServerExceptionMapper
@@ -90,6 +93,10 @@ public class AuthenticationFailures {
                 if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID)
                         || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
                     return "the token is from another issuer";
+                }
+                if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+                    return "the token is for another audience, or for none";
                 }
                 if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)
                         || invalid.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {

@@ -35,6 +35,22 @@ public class LoginThrottle {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Account> attempt(String email) {
+        return charge("lower(email) = lower(:key)", email);
+    }
+
+    /** The same for the account with this id: a password change proves the current password like a login does. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Account> attempt(UUID userId) {
+        return charge("id = :key", userId);
+    }
+
+    /** A refresh token that was reused or had expired: counted like a wrong password, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void chargeFailure(UUID userId) {
+        charge("id = :key", userId);
+    }
+
+    private Optional<Account> charge(String account, Object key) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager()
                 .createNativeQuery("""
@@ -42,13 +58,13 @@ public class LoginThrottle {
                            SET failed_login_attempts = failed_login_attempts + 1,
                                locked_until = CASE WHEN failed_login_attempts + 1 >= :maxFailures
                                                    THEN now() + make_interval(secs => :lockSeconds) END
-                         WHERE lower(email) = lower(:email)
+                         WHERE %s
                            AND (locked_until IS NULL OR locked_until <= now())
-                        RETURNING id, role::text, password_hash""")
+                        RETURNING id, role::text, password_hash""".formatted(account))
                 .setParameter("maxFailures", config.throttling().maxFailures())
                 .setParameter(
                         "lockSeconds", (double) config.throttling().lockFor().toSeconds())
-                .setParameter("email", email)
+                .setParameter("key", key)
                 .getResultList();
         return rows.stream()
                 .findFirst()

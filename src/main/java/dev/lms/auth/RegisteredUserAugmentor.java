@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,7 +24,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * A valid signature is not enough: the token's subject must still be a user, and its role must still be the one in
  * {@code users}. A deleted user, or one whose role an admin changed, is refused (401) at once rather than when the
- * token expires. One primary-key lookup per authenticated request, with plain JDBC: no Hibernate session is needed
+ * token expires, and so is a token issued before the user's password change or an admin's revocation
+ * ({@link TokenCutoff}). One primary-key lookup per authenticated request, with plain JDBC: no Hibernate session is needed
  * this early, and it stays out of the statement counts of the request's own work.
  */
 @ApplicationScoped
@@ -48,7 +51,8 @@ public class RegisteredUserAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().failure(refused);
         }
         return context.runBlocking(() -> {
-            UserRole current = currentRole(id);
+            CurrentUser user = currentUser(id);
+            UserRole current = user == null ? null : user.role();
             if (current == null) {
                 throw new AuthenticationFailedException(
                         AuthenticationFailures.reason("the token's user no longer exists"));
@@ -56,6 +60,10 @@ public class RegisteredUserAugmentor implements SecurityIdentityAugmentor {
             if (current != claimed) {
                 throw new AuthenticationFailedException(
                         AuthenticationFailures.reason("the token's role is no longer the user's role"));
+            }
+            if (TokenCutoff.refuses(user.tokensValidAfter(), token.getIssuedAtTime())) {
+                throw new AuthenticationFailedException(AuthenticationFailures.reason(
+                        "the token was issued before the user's password change or token revocation"));
             }
             return QuarkusSecurityIdentity.builder(identity)
                     .addAttribute(Caller.ID, id)
@@ -89,13 +97,20 @@ public class RegisteredUserAugmentor implements SecurityIdentityAugmentor {
         return roles.get(0);
     }
 
-    private UserRole currentRole(UUID id) {
+    /** What the request path checks a token against: the user's role and revocation cutoff. */
+    private record CurrentUser(UserRole role, Instant tokensValidAfter) {}
+
+    private CurrentUser currentUser(UUID id) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement =
-                        connection.prepareStatement("SELECT role::text FROM users WHERE id = ?")) {
+                        connection.prepareStatement("SELECT role::text, tokens_valid_after FROM users WHERE id = ?")) {
             statement.setObject(1, id);
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? UserRole.valueOf(rows.getString(1)) : null;
+                if (!rows.next()) {
+                    return null;
+                }
+                OffsetDateTime cutoff = rows.getObject(2, OffsetDateTime.class);
+                return new CurrentUser(UserRole.valueOf(rows.getString(1)), cutoff == null ? null : cutoff.toInstant());
             }
         } catch (SQLException failure) {
             throw new CallerLookupFailed(failure);

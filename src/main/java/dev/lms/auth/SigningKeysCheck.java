@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Refuses to start without the keys tokens need, naming the variables to set, instead of starting and answering
- * every request 401. Dev mode and tests never trip it: smallrye-jwt generates a key pair for them when none is set.
+ * every request 401, or with a signing key whose id the verification keys do not list. Dev mode and tests never trip it: smallrye-jwt generates a key pair for them when none is set.
  */
 @Singleton
 public class SigningKeysCheck {
@@ -21,10 +21,13 @@ public class SigningKeysCheck {
             List.of("mp.jwt.verify.publickey", "mp.jwt.verify.publickey.location", "smallrye.jwt.verify.key.location");
     static final List<String> SIGN_KEYS = List.of("smallrye.jwt.sign.key", "smallrye.jwt.sign.key.location");
 
-    void check(@Observes StartupEvent start, Config config) {
+    void check(@Observes StartupEvent start, Config config, SigningKeys keys) {
         if (!anyPresent(config, VERIFY_KEYS) || !anyPresent(config, SIGN_KEYS)) {
             throw new IllegalStateException(MESSAGE);
         }
+        keys.mismatch().ifPresent(mismatch -> {
+            throw new IllegalStateException(mismatch);
+        });
     }
 
     private static boolean anyPresent(Config config, List<String> names) {

@@ -3,14 +3,24 @@ package dev.lms.auth;
 import jakarta.validation.constraints.NotBlank;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The body of POST /api/v1/auth/token. */
+/**
+ * The body of POST /api/v1/auth/token.
+ *
+ * @param refreshCookie true for a browser: the refresh token then comes in an {@code HttpOnly} cookie, never in the
+ *                      body, so that no script can read it
+ */
 public record TokenRequest(
         @NotBlank String email,
-        @NotBlank @Schema(writeOnly = true) String password) {
+        @NotBlank @Schema(writeOnly = true) String password,
+        Boolean refreshCookie) {
+
+    boolean wantsCookie() {
+        return Boolean.TRUE.equals(refreshCookie);
+    }
 
     /** Keeps the password out of logs and error messages. */
     @Override
     public String toString() {
-        return "TokenRequest[email=" + email + ", password=***]";
+        return "TokenRequest[email=" + email + ", password=***, refreshCookie=" + refreshCookie + "]";
     }
 }

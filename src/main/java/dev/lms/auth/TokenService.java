@@ -2,14 +2,19 @@ package dev.lms.auth;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Issues tokens for standalone deployments, against the bcrypt hashes in {@code users}. Deployments with an external
- * identity provider need not use it: verification only needs the provider's issuer and keys.
+ * Issues tokens for standalone deployments, against the bcrypt hashes in {@code users}: a short-lived access token
+ * (a JWT with {@code kid}, {@code aud} and an {@code iat} after the user's last revocation) and a refresh token
+ * ({@link Sessions}). Deployments with an external identity provider need not use it: verification only needs the
+ * provider's issuer, audience and keys.
  */
 @ApplicationScoped
 public class TokenService {
@@ -23,12 +28,20 @@ public class TokenService {
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("no account has this password");
 
     private final LoginThrottle throttle;
+    private final Sessions sessions;
+    private final SigningKeys keys;
     private final AuthConfig config;
     private final String issuer;
 
     TokenService(
-            LoginThrottle throttle, AuthConfig config, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+            LoginThrottle throttle,
+            Sessions sessions,
+            SigningKeys keys,
+            AuthConfig config,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
         this.throttle = throttle;
+        this.sessions = sessions;
+        this.keys = keys;
         this.config = config;
         this.issuer = issuer;
     }
@@ -36,9 +49,7 @@ public class TokenService {
     /** @throws CredentialsRefused 401, the same for an unknown email, a wrong password and a locked email */
     public TokenResponse issue(TokenRequest request) {
         Optional<LoginThrottle.Account> account = throttle.attempt(request.email());
-        String hash = account.map(LoginThrottle.Account::passwordHash).orElse(null);
-        boolean matches = BcryptUtil.matches(request.password(), hash != null ? hash : DUMMY_HASH) && hash != null;
-        if (!matches) {
+        if (!passwordMatches(account, request.password())) {
             // The log may tell what the response does not. The email is not a secret, but it is the client's input:
             // control characters are replaced so that it cannot forge log lines.
             LOG.infof(
@@ -46,17 +57,53 @@ public class TokenService {
                     request.email().replaceAll("\\p{Cntrl}", "?"),
                     account.isEmpty()
                             ? "no such email, or locked after too many failures"
-                            : hash == null ? "the account has no password" : "wrong password");
+                            : account.get().passwordHash() == null ? "the account has no password" : "wrong password");
             throw new CredentialsRefused();
         }
-        LoginThrottle.Account user = account.get();
-        throttle.succeeded(user.id());
+        return sessions.start(account.get()).map(this::sign).orElseThrow(() -> {
+            LOG.infof(
+                    "Token refused for user %s: the password changed during the login",
+                    account.get().id());
+            return new CredentialsRefused();
+        });
+    }
+
+    /** @throws CredentialsRefused 401, the same for an unknown, expired or reused refresh token */
+    public TokenResponse refresh(String refreshToken) {
+        return sign(sessions.refresh(refreshToken));
+    }
+
+    /**
+     * Whether {@code password} is this user's password, checked and throttled like a login: a failure counts against
+     * the account, and a locked account is refused whatever it sends.
+     */
+    public boolean isCurrentPassword(UUID userId, String password) {
+        Optional<LoginThrottle.Account> account = throttle.attempt(userId);
+        if (!passwordMatches(account, password)) {
+            LOG.infof("Current password refused for user %s", userId);
+            return false;
+        }
+        throttle.succeeded(userId);
+        return true;
+    }
+
+    private static boolean passwordMatches(Optional<LoginThrottle.Account> account, String password) {
+        String hash = account.map(LoginThrottle.Account::passwordHash).orElse(null);
+        return BcryptUtil.matches(password, hash != null ? hash : DUMMY_HASH) && hash != null;
+    }
+
+    private TokenResponse sign(Sessions.Grant grant) {
         long lifespan = config.tokenLifespan().toSeconds();
-        String token = Jwt.issuer(issuer)
-                .subject(user.id().toString())
-                .groups(user.role().name())
-                .expiresIn(lifespan)
-                .sign();
-        return TokenResponse.bearer(token, lifespan);
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
+                .audience(config.audience())
+                .subject(grant.userId().toString())
+                .groups(grant.role().name())
+                .issuedAt(grant.issuedAt())
+                .expiresAt(grant.issuedAt() + lifespan);
+        String token =
+                keys.signingKeyId().map(kid -> claims.jws().keyId(kid).sign()).orElseGet(claims::sign);
+        long refreshExpiresIn =
+                grant.refreshExpiresAt().getEpochSecond() - Instant.now().getEpochSecond();
+        return new TokenResponse(token, "Bearer", lifespan, grant.refreshToken(), refreshExpiresIn);
     }
 }

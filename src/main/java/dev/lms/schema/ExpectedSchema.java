@@ -40,7 +40,8 @@ public final class ExpectedSchema {
             "discussion_posts",
             "announcements",
             "course_content",
-            "idempotency_keys");
+            "idempotency_keys",
+            "refresh_sessions");
 
     public static final List<ForeignKey> FOREIGN_KEYS = List.of(
             new ForeignKey("courses", "instructor_id", "users", RESTRICT),
@@ -59,7 +60,8 @@ public final class ExpectedSchema {
             new ForeignKey("announcements", "course_id", "courses", CASCADE),
             new ForeignKey("announcements", "author_id", "users", SET_NULL),
             new ForeignKey("course_content", "course_id", "courses", CASCADE),
-            new ForeignKey("idempotency_keys", "user_id", "users", CASCADE));
+            new ForeignKey("idempotency_keys", "user_id", "users", CASCADE),
+            new ForeignKey("refresh_sessions", "user_id", "users", CASCADE));
 
     public static final List<Index> INDEXES = List.of(
             new Index("users_pkey", "users", "id", true),
@@ -95,14 +97,18 @@ public final class ExpectedSchema {
             new Index("course_content_pkey", "course_content", "id", true),
             new Index("course_content_course_id_position_idx", "course_content", "course_id, \"position\"", false),
             new Index("idempotency_keys_pkey", "idempotency_keys", "user_id, idempotency_key", true),
-            new Index("idempotency_keys_created_at_idx", "idempotency_keys", "created_at", false));
+            new Index("idempotency_keys_created_at_idx", "idempotency_keys", "created_at", false),
+            new Index("refresh_sessions_pkey", "refresh_sessions", "id", true),
+            new Index("refresh_sessions_token_hash_key", "refresh_sessions", "token_hash", true),
+            new Index("refresh_sessions_user_id_idx", "refresh_sessions", "user_id", false),
+            new Index("refresh_sessions_family_id_idx", "refresh_sessions", "family_id", false));
 
     /**
      * The migration that added each object V1 did not create: a table by its name (its foreign keys and indexes come
      * with it), an index on an older table by the index's name. {@link BaselineGuard} checks a database that holds V1
      * alone, so it leaves these out ({@link SchemaDrift#asOf}).
      */
-    public static final Map<String, Integer> ADDED_AFTER_V1 = Map.of("idempotency_keys", 5);
+    public static final Map<String, Integer> ADDED_AFTER_V1 = Map.of("idempotency_keys", 5, "refresh_sessions", 7);
 
     private ExpectedSchema() {}
 

@@ -9,8 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The body of POST and PUT /users, and the shape a merge patch is applied to.
  *
- * @param password write-only: stored as a bcrypt hash and never returned. Optional, because accounts may sign in
- *                 through an external identity provider; on PUT and PATCH, leaving it out keeps the current one.
+ * @param password        write-only: stored as a bcrypt hash and never returned. Optional, because accounts may sign
+ *                        in through an external identity provider; on PUT and PATCH, leaving it out keeps the current
+ *                        one. Changing it refuses every token issued before and ends every session of the user.
+ * @param currentPassword write-only: required to change one's own password (an admin resetting someone else's does
+ *                        not know it); checked and throttled like a login
  */
 public record UserRequest(
         @NotBlank @Email String email,
@@ -18,17 +21,21 @@ public record UserRequest(
         @NotNull UserRole role,
 
         @Size(min = 8, message = "must be at least 8 characters") @Schema(writeOnly = true, minLength = 8, description = "Write-only; stored as a bcrypt hash.")
-        String password) {
+        String password,
+
+        @Schema(writeOnly = true, description = "Write-only; required to change one's own password.")
+        String currentPassword) {
 
     /** The current state of a user as a request, for merge patches. The password is unknown, so it stays absent. */
     static UserRequest of(User user) {
-        return new UserRequest(user.email, user.name, user.role, null);
+        return new UserRequest(user.email, user.name, user.role, null, null);
     }
 
     /** Keeps the password out of logs and error messages. */
     @Override
     public String toString() {
         return "UserRequest[email=" + email + ", name=" + name + ", role=" + role + ", password="
-                + (password == null ? "absent" : "***") + "]";
+                + (password == null ? "absent" : "***") + ", currentPassword="
+                + (currentPassword == null ? "absent" : "***") + "]";
     }
 }

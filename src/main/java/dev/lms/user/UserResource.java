@@ -106,6 +106,16 @@ public class UserResource {
         return Responses.ok(users.patch(id, patch, ifMatch));
     }
 
+    @POST
+    @Path("{id}/revoke-tokens")
+    @Operation(
+            summary = "Refuse every token issued to a user so far and end their sessions (an admin, or the user"
+                    + " themselves)")
+    @APIResponse(responseCode = "204", description = "Revoked; the user logs in again for new tokens")
+    public void revokeTokens(@PathParam("id") UUID id) {
+        users.revokeTokens(id);
+    }
+
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a user; refused while they still teach a course")

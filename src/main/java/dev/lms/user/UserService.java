@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.auth.Caller;
 import dev.lms.auth.CourseAccess;
+import dev.lms.auth.Sessions;
+import dev.lms.auth.TokenService;
 import dev.lms.course.Course;
 import dev.lms.persistence.ConditionalDelete;
 import dev.lms.persistence.Where;
@@ -31,10 +33,14 @@ public class UserService {
 
     private final MergePatch mergePatch;
     private final Caller caller;
+    private final TokenService tokens;
+    private final Sessions sessions;
 
-    public UserService(MergePatch mergePatch, Caller caller) {
+    public UserService(MergePatch mergePatch, Caller caller, TokenService tokens, Sessions sessions) {
         this.mergePatch = mergePatch;
         this.caller = caller;
+        this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -95,9 +101,31 @@ public class UserService {
         }
     }
 
+    /**
+     * Refuses every token issued to the user so far and ends their sessions: an ADMIN for anyone, anyone for
+     * themselves ("log out everywhere").
+     */
+    public void revokeTokens(UUID id) {
+        find(id);
+        if (!caller.isAdmin() && !caller.is(id)) {
+            throw ProblemException.forbidden("Only an admin revokes another user's tokens.");
+        }
+        sessions.revokeAll(id);
+    }
+
     private UserResponse update(User user, UserRequest request) {
         if (request.role() != user.role && !caller.isAdmin()) {
             throw ProblemException.forbidden("Only an admin changes roles.");
+        }
+        if (request.password() != null && caller.is(user.id)) {
+            // A stolen token must not be enough to take the account over: one's own password needs the current one.
+            if (request.currentPassword() == null) {
+                throw ProblemException.unprocessable(
+                        "currentPassword", "Changing your own password requires your current password.");
+            }
+            if (!tokens.isCurrentPassword(user.id, request.currentPassword())) {
+                throw ProblemException.forbidden("The current password is wrong.");
+            }
         }
         if (request.role() == UserRole.STUDENT
                 && user.role != UserRole.STUDENT
@@ -108,6 +136,9 @@ public class UserService {
         }
         copy(request, user);
         user.flush();
+        if (request.password() != null) {
+            sessions.revokeAll(user.id);
+        }
         return UserResponse.of(user);
     }
 

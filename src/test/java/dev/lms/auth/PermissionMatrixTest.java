@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -76,6 +77,11 @@ class PermissionMatrixTest {
             UUID instructor = fixtures.instructor();
             UUID otherInstructor = fixtures.instructor();
             UUID student = fixtures.student();
+            try {
+                fixtures.execute("UPDATE users SET password_hash = ? WHERE id = ?", STUDENT_PASSWORD_HASH, student);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
             UUID otherStudent = fixtures.student();
             UUID course = fixtures.course(instructor);
             UUID otherCourse = fixtures.course(otherInstructor);
@@ -169,69 +175,102 @@ class PermissionMatrixTest {
     static final String ANNOUNCEMENTS = "/api/v1/announcements";
     static final String CONTENT = "/api/v1/course-content";
 
+    /** The enrolled student's password, which they must give to change it. */
+    static final String STUDENT_PASSWORD = "the student's password";
+
+    static final String STUDENT_PASSWORD_HASH = BcryptUtil.bcryptHash(STUDENT_PASSWORD);
+
     static final Map<String, Map<String, Operation>> OPERATIONS = Map.of(
             "users",
-                    Map.of(
-                            "list",
-                                    new Operation(
-                                            "users",
-                                            Arrangement::student,
-                                            (a, caller, as) -> as.queryParam(
-                                                            "email", a.column("users", a.student(), "email"))
-                                                    .get(USERS)),
-                            "read",
-                                    new Operation(
-                                            "users",
-                                            Arrangement::student,
-                                            (a, caller, as) -> as.get(USERS + "/" + a.student())),
-                            "read me",
-                                    new Operation(
-                                            "users", Arrangement::student, (a, caller, as) -> as.get(USERS + "/me")),
-                            "create",
-                                    new Operation(
-                                            "users",
-                                            Arrangement::student,
-                                            (a, caller, as) -> as.body(Map.of(
-                                                            "email",
-                                                            Fixtures.unique("new") + "@example.org",
-                                                            "name",
-                                                            "New",
-                                                            "role",
-                                                            "STUDENT",
-                                                            "password",
-                                                            "correct horse"))
-                                                    .post(USERS)),
-                            "replace",
-                                    new Operation(
-                                            "users",
-                                            Arrangement::student,
-                                            (a, caller, as) -> as.body(Map.of(
-                                                            "email",
-                                                            a.column("users", a.student(), "email"),
-                                                            "name",
-                                                            "Renamed",
-                                                            "role",
-                                                            "STUDENT"))
-                                                    .put(USERS + "/" + a.student())),
-                            "patch",
-                                    new Operation(
-                                            "users",
-                                            Arrangement::student,
-                                            (a, caller, as) -> as.contentType(Api.MERGE_PATCH)
-                                                    .body(Map.of("name", "Renamed"))
-                                                    .patch(USERS + "/" + a.student())),
-                            "change role",
-                                    new Operation(
-                                            "users",
-                                            Arrangement::student,
-                                            (a, caller, as) -> as.contentType(Api.MERGE_PATCH)
-                                                    .body(Map.of("role", "INSTRUCTOR"))
-                                                    .patch(USERS + "/" + a.student())),
-                            "delete",
-                                    new Operation(
-                                            "users",
-                                            Arrangement::student,
-                                            (a, caller, as) -> as.delete(USERS + "/" + a.student()))),
+                    merged(
+                            Map.of(
+                                    "list",
+                                            new Operation(
+                                                    "users",
+                                                    Arrangement::student,
+                                                    (a, caller, as) -> as.queryParam(
+                                                                    "email", a.column("users", a.student(), "email"))
+                                                            .get(USERS)),
+                                    "read",
+                                            new Operation(
+                                                    "users",
+                                                    Arrangement::student,
+                                                    (a, caller, as) -> as.get(USERS + "/" + a.student())),
+                                    "read me",
+                                            new Operation(
+                                                    "users",
+                                                    Arrangement::student,
+                                                    (a, caller, as) -> as.get(USERS + "/me")),
+                                    "create",
+                                            new Operation(
+                                                    "users",
+                                                    Arrangement::student,
+                                                    (a, caller, as) -> as.body(Map.of(
+                                                                    "email",
+                                                                    Fixtures.unique("new") + "@example.org",
+                                                                    "name",
+                                                                    "New",
+                                                                    "role",
+                                                                    "STUDENT",
+                                                                    "password",
+                                                                    "correct horse"))
+                                                            .post(USERS)),
+                                    "replace",
+                                            new Operation(
+                                                    "users",
+                                                    Arrangement::student,
+                                                    (a, caller, as) -> as.body(Map.of(
+                                                                    "email",
+                                                                    a.column("users", a.student(), "email"),
+                                                                    "name",
+                                                                    "Renamed",
+                                                                    "role",
+                                                                    "STUDENT"))
+                                                            .put(USERS + "/" + a.student())),
+                                    "patch",
+                                            new Operation(
+                                                    "users",
+                                                    Arrangement::student,
+                                                    (a, caller, as) -> as.contentType(Api.MERGE_PATCH)
+                                                            .body(Map.of("name", "Renamed"))
+                                                            .patch(USERS + "/" + a.student())),
+                                    "change role",
+                                            new Operation(
+                                                    "users",
+                                                    Arrangement::student,
+                                                    (a, caller, as) -> as.contentType(Api.MERGE_PATCH)
+                                                            .body(Map.of("role", "INSTRUCTOR"))
+                                                            .patch(USERS + "/" + a.student())),
+                                    "delete",
+                                            new Operation(
+                                                    "users",
+                                                    Arrangement::student,
+                                                    (a, caller, as) -> as.delete(USERS + "/" + a.student()))),
+                            Map.of(
+                                    "change password",
+                                            new Operation(
+                                                    "users",
+                                                    Arrangement::student,
+                                                    (a, caller, as) -> as.contentType(Api.MERGE_PATCH)
+                                                            .body(Map.of(
+                                                                    "password",
+                                                                    "a brand new password",
+                                                                    "currentPassword",
+                                                                    STUDENT_PASSWORD))
+                                                            .patch(USERS + "/" + a.student())),
+                                    "change password without the current one",
+                                            new Operation(
+                                                    "users",
+                                                    Arrangement::student,
+                                                    (a, caller, as) -> as.contentType(Api.MERGE_PATCH)
+                                                            .body(Map.of("password", "a brand new password"))
+                                                            .patch(USERS + "/" + a.student())),
+                                    "revoke tokens",
+                                            new Operation(
+                                                    "users",
+                                                    Arrangement::student,
+                                                    (a, caller, as) ->
+                                                            as.post(USERS + "/" + a.student() + "/revoke-tokens")))),
             "courses",
                     Map.of(
                             "list",
@@ -891,6 +930,12 @@ class PermissionMatrixTest {
         return Stream.of(trimmed.substring(1, trimmed.length() - 1).split("\\|"))
                 .map(String::strip)
                 .toList();
+    }
+
+    private static <K, V> Map<K, V> merged(Map<K, V> some, Map<K, V> more) {
+        Map<K, V> all = new HashMap<>(some);
+        all.putAll(more);
+        return Map.copyOf(all);
     }
 
     @ParameterizedTest(name = "{0} {1} by {2}: {3}")

@@ -43,7 +43,12 @@ class BaselineIT {
         try (ServiceProcess service = ServiceProcess.start(databaseUrl())) {
             assertThat(service.awaitStarted(START_UP)).as(service.output()).isTrue();
         }
-        assertThat(history()).containsExactly("1 SQL init", "2 SQL users login throttling", "5 SQL idempotency keys");
+        assertThat(history())
+                .containsExactly(
+                        "1 SQL init",
+                        "2 SQL users login throttling",
+                        "5 SQL idempotency keys",
+                        "7 SQL token revocation and refresh sessions");
         assertThat(tables()).containsAll(ExpectedSchema.TABLES);
     }
 
@@ -59,7 +64,8 @@ class BaselineIT {
                 .containsExactly(
                         "1 BASELINE Existing schema verified against V1",
                         "2 SQL users login throttling",
-                        "5 SQL idempotency keys");
+                        "5 SQL idempotency keys",
+                        "7 SQL token revocation and refresh sessions");
     }
 
     @Test

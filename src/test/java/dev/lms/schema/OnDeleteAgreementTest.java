@@ -58,7 +58,7 @@ class OnDeleteAgreementTest {
                             fk.table() + "." + fk.column(), fk.onDelete().hibernateAction()));
         }
 
-        assertThat(mapped).hasSize(16).isEqualTo(live);
+        assertThat(mapped).hasSize(17).isEqualTo(live);
     }
 
     @Test

@@ -1,12 +1,17 @@
 package dev.lms.testing;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -22,8 +27,29 @@ public final class Tokens {
         return ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class);
     }
 
+    /** The {@code aud} the service expects ({@code mp.jwt.verify.audiences}, from {@code lms.auth.audience}). */
+    public static String audience() {
+        return ConfigProvider.getConfig().getValue("lms.auth.audience", String.class);
+    }
+
     private static JwtClaimsBuilder claims(UUID userId, String role) {
-        return Jwt.issuer(issuer()).subject(userId.toString()).groups(role).expiresIn(300);
+        return Jwt.issuer(issuer())
+                .audience(audience())
+                .subject(userId.toString())
+                .groups(role)
+                .expiresIn(300);
+    }
+
+    /** A good token with this {@code iat} (epoch seconds), for the revocation cutoff's edge. */
+    public static String issuedAt(UUID userId, String role, long issuedAt) {
+        return claims(userId, role).issuedAt(issuedAt).expiresAt(issuedAt + 300).sign(TestKeys.privateKey());
+    }
+
+    /** A good token, but for another audience ({@code null}: none at all). */
+    public static String forAudience(String audience, UUID userId, String role) {
+        JwtClaimsBuilder claims =
+                Jwt.issuer(issuer()).subject(userId.toString()).groups(role).expiresIn(300);
+        return (audience == null ? claims : claims.audience(audience)).sign(TestKeys.privateKey());
     }
 
     public static String valid(UUID userId, String role) {
@@ -33,6 +59,7 @@ public final class Tokens {
     /** A well-signed token with any subject and groups, for the checks that come after the signature. */
     public static String of(String subject, String... groups) {
         return Jwt.issuer(issuer())
+                .audience(audience())
                 .subject(subject)
                 .groups(java.util.Set.of(groups))
                 .expiresIn(300)
@@ -70,9 +97,27 @@ public final class Tokens {
     public static String unsigned(UUID userId, String role) {
         String header = encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         long now = System.currentTimeMillis() / 1000;
-        String payload = encode("{\"iss\":\"" + issuer() + "\",\"sub\":\"" + userId + "\",\"groups\":[\"" + role
-                + "\"],\"iat\":" + now + ",\"exp\":" + (now + 300) + "}");
+        String payload = encode("{\"iss\":\"" + issuer() + "\",\"aud\":\"" + audience() + "\",\"sub\":\"" + userId
+                + "\",\"groups\":[\"" + role + "\"],\"iat\":" + now + ",\"exp\":" + (now + 300) + "}");
         return header + "." + payload + ".";
+    }
+
+    /** A token's header ({@code alg}, {@code kid}), decoded without checking anything. */
+    public static Map<String, Object> header(String token) {
+        return decode(token.split("\\.")[0]);
+    }
+
+    /** A token's claims, decoded without checking anything. */
+    public static Map<String, Object> claims(String token) {
+        return decode(token.split("\\.")[1]);
+    }
+
+    private static Map<String, Object> decode(String part) {
+        try {
+            return new ObjectMapper().readValue(Base64.getUrlDecoder().decode(part), new TypeReference<>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String encode(String json) {
