@@ -1,12 +1,16 @@
 package dev.lms.auth;
 
+import dev.lms.user.UserConstraints;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of POST /api/v1/auth/token. */
 public record TokenRequest(
-        @NotBlank String email,
-        @NotBlank @Schema(writeOnly = true) String password) {
+        @NotBlank @Size(max = UserConstraints.EMAIL_MAX, message = "must be at most {max} characters") String email,
+
+        @NotBlank @Size(max = UserConstraints.PASSWORD_MAX, message = "must be at most {max} characters") @Schema(writeOnly = true)
+        String password) {
 
     /** Keeps the password out of logs and error messages. */
     @Override

@@ -13,11 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *                 through an external identity provider; on PUT and PATCH, leaving it out keeps the current one.
  */
 public record UserRequest(
-        @NotBlank @Email String email,
-        @NotBlank String name,
+        @NotBlank @Email @Size(max = UserConstraints.EMAIL_MAX, message = "must be at most {max} characters") String email,
+
+        @NotBlank @Size(max = UserConstraints.NAME_MAX, message = "must be at most {max} characters") String name,
+
         @NotNull UserRole role,
 
-        @Size(min = 8, message = "must be at least 8 characters") @Schema(writeOnly = true, minLength = 8, description = "Write-only; stored as a bcrypt hash.")
+        @Size(min = 8, message = "must be at least 8 characters") @Size(max = UserConstraints.PASSWORD_MAX, message = "must be at most {max} characters") @Schema(writeOnly = true, minLength = 8, description = "Write-only; stored as a bcrypt hash.")
         String password) {
 
     /** The current state of a user as a request, for merge patches. The password is unknown, so it stays absent. */
