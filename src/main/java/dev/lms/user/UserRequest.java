@@ -19,7 +19,11 @@ public record UserRequest(
 
         @NotNull UserRole role,
 
-        @Size(min = 8, message = "must be at least 8 characters") @Size(max = UserConstraints.PASSWORD_MAX, message = "must be at most {max} characters") @Schema(writeOnly = true, minLength = 8, description = "Write-only; stored as a bcrypt hash.")
+        @Size(min = 8, message = "must be at least 8 characters") @Size(max = UserConstraints.PASSWORD_MAX, message = "must be at most {max} characters") @Schema(
+                writeOnly = true,
+                minLength = 8,
+                maxLength = UserConstraints.PASSWORD_MAX,
+                description = "Write-only; stored as a bcrypt hash.")
         String password) {
 
     /** The current state of a user as a request, for merge patches. The password is unknown, so it stays absent. */
