@@ -2,6 +2,7 @@ package dev.lms.announcement;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 /**
@@ -11,7 +12,12 @@ import java.util.UUID;
  *                 without an author must still round-trip through PUT and PATCH
  */
 public record AnnouncementRequest(
-        @NotNull UUID courseId, UUID authorId, @NotBlank String title, String content) {
+        @NotNull UUID courseId,
+        UUID authorId,
+
+        @NotBlank @Size(max = AnnouncementConstraints.TITLE_MAX, message = "must be at most {max} characters") String title,
+
+        @Size(max = AnnouncementConstraints.CONTENT_MAX, message = "must be at most {max} characters") String content) {
 
     /** The current state of an announcement as a request, for merge patches. */
     static AnnouncementRequest of(Announcement announcement) {

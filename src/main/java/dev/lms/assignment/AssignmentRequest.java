@@ -3,6 +3,7 @@ package dev.lms.assignment;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,8 +16,11 @@ import java.util.UUID;
  */
 public record AssignmentRequest(
         @NotNull UUID courseId,
-        @NotBlank String title,
-        String description,
+
+        @NotBlank @Size(max = AssignmentConstraints.TITLE_MAX, message = "must be at most {max} characters") String title,
+
+        @Size(max = AssignmentConstraints.DESCRIPTION_MAX, message = "must be at most {max} characters") String description,
+
         Instant dueDate,
         @NotNull @Positive Integer points) {
 

@@ -1,6 +1,8 @@
 package dev.lms.auth;
 
+import dev.lms.user.UserConstraints;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -10,8 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *                      body, so that no script can read it
  */
 public record TokenRequest(
-        @NotBlank String email,
-        @NotBlank @Schema(writeOnly = true) String password,
+        @NotBlank @Size(max = UserConstraints.EMAIL_MAX, message = "must be at most {max} characters") String email,
+
+        @NotBlank @Size(max = UserConstraints.PASSWORD_MAX, message = "must be at most {max} characters") @Schema(writeOnly = true)
+        String password,
+
         Boolean refreshCookie) {
 
     boolean wantsCookie() {

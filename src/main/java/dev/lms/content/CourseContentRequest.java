@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,12 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record CourseContentRequest(
         @NotNull UUID courseId,
-        @NotBlank String title,
+
+        @NotBlank @Size(max = CourseContentConstraints.TITLE_MAX, message = "must be at most {max} characters") String title,
+
         @NotNull ContentType type,
-        String content,
+
+        @Size(max = CourseContentConstraints.CONTENT_MAX, message = "must be at most {max} characters") String content,
 
         @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")
-        String fileUrl,
+        @Size(max = CourseContentConstraints.FILE_URL_MAX, message = "must be at most {max} characters") String fileUrl,
 
         @Min(value = 0, message = "must be 0 or more") @Schema(defaultValue = "0")
         Integer position) {

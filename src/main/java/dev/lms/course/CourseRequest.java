@@ -2,6 +2,7 @@ package dev.lms.course;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,14 +14,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *                     may leave it out, since they teach the courses they create (any other id is a 403)
  */
 public record CourseRequest(
-        @NotBlank String code,
-        @NotBlank String title,
-        String description,
-        String semester,
+        @NotBlank @Size(max = CourseConstraints.CODE_MAX, message = "must be at most {max} characters") String code,
+
+        @NotBlank @Size(max = CourseConstraints.TITLE_MAX, message = "must be at most {max} characters") String title,
+
+        @Size(max = CourseConstraints.DESCRIPTION_MAX, message = "must be at most {max} characters") String description,
+
+        @Size(max = CourseConstraints.SEMESTER_MAX, message = "must be at most {max} characters") String semester,
+
         @Schema(defaultValue = "true") Boolean active,
 
         @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")
-        String thumbnailUrl,
+        @Size(max = CourseConstraints.THUMBNAIL_URL_MAX, message = "must be at most {max} characters") String thumbnailUrl,
 
         @Schema(description = "Required from an ADMIN; an INSTRUCTOR may leave it out: they teach the course.")
         UUID instructorId) {

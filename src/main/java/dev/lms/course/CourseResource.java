@@ -8,6 +8,7 @@ import dev.lms.web.PageRequest;
 import dev.lms.web.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,7 +52,8 @@ public class CourseResource {
     public RestResponse<List<CourseResponse>> list(
             @QueryParam("instructorId") UUID instructorId,
             @QueryParam("active") Boolean active,
-            @QueryParam("semester") String semester,
+            @QueryParam("semester")
+                    @Size(max = CourseConstraints.SEMESTER_MAX, message = "must be at most {max} characters") String semester,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
         return courses.list(instructorId, active, semester, page).toResponse(uri);

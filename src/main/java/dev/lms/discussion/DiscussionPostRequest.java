@@ -2,6 +2,7 @@ package dev.lms.discussion;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 /**
@@ -15,7 +16,8 @@ public record DiscussionPostRequest(
         @NotNull UUID discussionId,
         UUID authorId,
         UUID parentId,
-        @NotBlank String content) {
+
+        @NotBlank @Size(max = DiscussionConstraints.POST_CONTENT_MAX, message = "must be at most {max} characters") String content) {
 
     /** The current state of a post as a request, for merge patches. */
     static DiscussionPostRequest of(DiscussionPost post) {

@@ -59,18 +59,23 @@ public class DiscussionPostService {
 
     /**
      * The whole thread, replies nested under their parent and oldest first at every level, in one query however deep
-     * it is, plus one to tell an empty discussion from a missing (or unreadable) one.
+     * it is, plus one to tell an empty discussion from a missing (or unreadable) one. A discussion of more than
+     * {@link DiscussionConstraints#MAX_THREAD_POSTS} posts shows its oldest ones, and one more statement counts them all.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ThreadedPost> thread(UUID discussionId) {
+    public DiscussionThread thread(UUID discussionId) {
         Where where = CourseAccess.readable(caller, "discussion.course.id")
                 .and("discussion.id = :discussionId", "discussionId", discussionId);
+        PanacheQuery<DiscussionPost> query =
+                DiscussionPost.find(where.query(), Sort.by("createdAt").and("id"), where.parameters());
         List<DiscussionPost> posts =
-                DiscussionPost.list(where.query(), Sort.by("createdAt").and("id"), where.parameters());
+                query.range(0, DiscussionConstraints.MAX_THREAD_POSTS).list();
         if (posts.isEmpty() && readableDiscussion(discussionId).count() == 0) {
             throw ProblemException.notFound("discussion", discussionId);
         }
-        return DiscussionThread.of(posts);
+        long total = posts.size() > DiscussionConstraints.MAX_THREAD_POSTS ? query.count() : posts.size();
+        List<DiscussionPost> shown = posts.subList(0, Math.min(posts.size(), DiscussionConstraints.MAX_THREAD_POSTS));
+        return new DiscussionThread(DiscussionThread.treeOf(shown), total);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -85,6 +90,9 @@ public class DiscussionPostService {
                 .orElseThrow(
                         () -> ProblemException.unprocessable("discussionId", "No discussion with this id exists."));
         post.parent = parent(request.parentId(), request.discussionId());
+        if (post.parent != null) {
+            refuseTooDeep(depthOf(post.parent.id) + 1);
+        }
         post.author = References.to(User.class, Ownership.of(caller, "authorId", request.authorId(), caller.id()));
         copy(request, post);
         // The author's foreign key decides whether they exist: flushed here, a dangling authorId is this call's 422.
@@ -123,6 +131,9 @@ public class DiscussionPostService {
         if (!Objects.equals(currentParentId, request.parentId())) {
             DiscussionPost parent = parent(request.parentId(), request.discussionId());
             refuseCycle(post, request.parentId());
+            if (parent != null) {
+                refuseTooDeep(depthOf(parent.id) + heightOf(post.id));
+            }
             post.parent = parent;
         }
         UUID authorId = post.author == null ? null : post.author.id;
@@ -182,6 +193,55 @@ public class DiscussionPostService {
             throw ProblemException.unprocessable(
                     "parentId", "A post cannot be moved under itself or one of its own replies.");
         }
+    }
+
+    /**
+     * Replies nest at most {@link DiscussionConstraints#MAX_REPLY_DEPTH} levels, so that every thread can be shown as
+     * a tree (see {@link DiscussionThread}).
+     */
+    private static void refuseTooDeep(int depth) {
+        if (depth > DiscussionConstraints.MAX_REPLY_DEPTH) {
+            throw ProblemException.unprocessable(
+                    "parentId",
+                    "Replies nest at most " + DiscussionConstraints.MAX_REPLY_DEPTH
+                            + " levels deep; reply to a post higher up the thread.");
+        }
+    }
+
+    /** The level of a post (1 at the top), counted no further than one beyond the maximum. */
+    private static int depthOf(UUID postId) {
+        return ((Number) DiscussionPost.getEntityManager()
+                        .createNativeQuery("""
+                                WITH RECURSIVE chain(parent_id, depth) AS (
+                                    SELECT parent_id, 1 FROM discussion_posts WHERE id = :id
+                                    UNION ALL
+                                    SELECT p.parent_id, c.depth + 1 FROM discussion_posts p JOIN chain c ON p.id = c.parent_id
+                                     WHERE c.depth <= :max
+                                )
+                                SELECT max(depth) FROM chain
+                                """)
+                        .setParameter("id", postId)
+                        .setParameter("max", DiscussionConstraints.MAX_REPLY_DEPTH)
+                        .getSingleResult())
+                .intValue();
+    }
+
+    /** How many levels a post and its replies span (1 without replies), counted no further than one beyond the maximum. */
+    private static int heightOf(UUID postId) {
+        return ((Number) DiscussionPost.getEntityManager()
+                        .createNativeQuery("""
+                                WITH RECURSIVE below(id, height) AS (
+                                    SELECT id, 1 FROM discussion_posts WHERE id = :id
+                                    UNION ALL
+                                    SELECT p.id, b.height + 1 FROM discussion_posts p JOIN below b ON p.parent_id = b.id
+                                     WHERE b.height <= :max
+                                )
+                                SELECT max(height) FROM below
+                                """)
+                        .setParameter("id", postId)
+                        .setParameter("max", DiscussionConstraints.MAX_REPLY_DEPTH)
+                        .getSingleResult())
+                .intValue();
     }
 
     private PanacheQuery<Discussion> readableDiscussion(UUID discussionId) {

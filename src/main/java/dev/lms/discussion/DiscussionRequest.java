@@ -2,6 +2,7 @@ package dev.lms.discussion;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 /**
@@ -11,7 +12,12 @@ import java.util.UUID;
  *                 discussion without one must still round-trip through PUT and PATCH
  */
 public record DiscussionRequest(
-        @NotNull UUID courseId, UUID authorId, @NotBlank String title, String content) {
+        @NotNull UUID courseId,
+        UUID authorId,
+
+        @NotBlank @Size(max = DiscussionConstraints.TITLE_MAX, message = "must be at most {max} characters") String title,
+
+        @Size(max = DiscussionConstraints.CONTENT_MAX, message = "must be at most {max} characters") String content) {
 
     /** The current state of a discussion as a request, for merge patches. */
     static DiscussionRequest of(Discussion discussion) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
+import dev.lms.web.PageResult;
 import dev.lms.web.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -69,9 +70,15 @@ public class DiscussionResource {
     @Path("{id}/posts")
     @Operation(
             summary =
-                    "Read a discussion's whole thread: top-level posts, each with its replies nested under it, oldest first")
+                    "Read a discussion's whole thread: top-level posts, each with its replies nested under it, oldest first",
+            description = "At most " + DiscussionConstraints.MAX_THREAD_POSTS + " posts, the oldest; X-Total-Count says"
+                    + " how many the discussion holds (page through them all at /api/v1/discussion-posts?discussionId=)."
+                    + " Replies nest at most " + DiscussionConstraints.MAX_REPLY_DEPTH + " levels deep.")
     public RestResponse<List<ThreadedPost>> thread(@PathParam("id") UUID id) {
-        return RestResponse.ok(posts.thread(id));
+        DiscussionThread thread = posts.thread(id);
+        return RestResponse.ResponseBuilder.ok(thread.posts())
+                .header(PageResult.TOTAL_COUNT, thread.total())
+                .build();
     }
 
     @POST

@@ -2,12 +2,15 @@ package dev.lms.grade;
 
 import dev.lms.web.ConstraintRule;
 import dev.lms.web.DatabaseConstraints;
+import dev.lms.web.TextLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /** What the grades table's constraints (V1) mean to a client. */
 @ApplicationScoped
 public class GradeConstraints implements DatabaseConstraints {
+
+    public static final int FEEDBACK_MAX = 10_000;
 
     @Override
     public List<ConstraintRule> rules() {
@@ -22,5 +25,10 @@ public class GradeConstraints implements DatabaseConstraints {
                 ConstraintRule.foreignKey(
                         "grades_graded_by_id_fkey", "gradedById", "No user with this id exists.", null),
                 ConstraintRule.check("grades_score_not_negative", "score", "must be greater than or equal to 0"));
+    }
+
+    @Override
+    public List<TextLimit> textLimits() {
+        return List.of(new TextLimit("grades", "feedback", "feedback", FEEDBACK_MAX));
     }
 }

@@ -3,6 +3,7 @@ package dev.lms.grade;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -19,7 +20,8 @@ public record GradeRequest(
 
         @NotNull @DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal score,
 
-        String feedback,
+        @Size(max = GradeConstraints.FEEDBACK_MAX, message = "must be at most {max} characters") String feedback,
+
         UUID gradedById) {
 
     /** The current state of a grade as a request, for merge patches. */

@@ -2,6 +2,7 @@ package dev.lms.submission;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 /**
@@ -15,10 +16,11 @@ import java.util.UUID;
 public record SubmissionRequest(
         @NotNull UUID assignmentId,
         @NotNull UUID studentId,
-        String content,
+
+        @Size(max = SubmissionConstraints.CONTENT_MAX, message = "must be at most {max} characters") String content,
 
         @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")
-        String fileUrl) {
+        @Size(max = SubmissionConstraints.FILE_URL_MAX, message = "must be at most {max} characters") String fileUrl) {
 
     /** The current state of a submission as a request, for merge patches. */
     static SubmissionRequest of(Submission submission) {

@@ -16,14 +16,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *                        not know it); checked and throttled like a login
  */
 public record UserRequest(
-        @NotBlank @Email String email,
-        @NotBlank String name,
+        @NotBlank @Email @Size(max = UserConstraints.EMAIL_MAX, message = "must be at most {max} characters") String email,
+
+        @NotBlank @Size(max = UserConstraints.NAME_MAX, message = "must be at most {max} characters") String name,
+
         @NotNull UserRole role,
 
-        @Size(min = 8, message = "must be at least 8 characters") @Schema(writeOnly = true, minLength = 8, description = "Write-only; stored as a bcrypt hash.")
+        @Size(min = 8, message = "must be at least 8 characters") @Size(max = UserConstraints.PASSWORD_MAX, message = "must be at most {max} characters") @Schema(
+                writeOnly = true,
+                minLength = 8,
+                maxLength = UserConstraints.PASSWORD_MAX,
+                description = "Write-only; stored as a bcrypt hash.")
         String password,
 
-        @Schema(writeOnly = true, description = "Write-only; required to change one's own password.")
+        @Size(max = UserConstraints.PASSWORD_MAX, message = "must be at most {max} characters") @Schema(
+                writeOnly = true,
+                maxLength = UserConstraints.PASSWORD_MAX,
+                description = "Write-only; required to change one's own password.")
         String currentPassword) {
 
     /** The current state of a user as a request, for merge patches. The password is unknown, so it stays absent. */

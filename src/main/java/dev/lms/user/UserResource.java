@@ -9,6 +9,7 @@ import dev.lms.web.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,7 +52,8 @@ public class UserResource {
     @Operation(summary = "List users, filtered by role and email")
     public RestResponse<List<UserResponse>> list(
             @QueryParam("role") UserRole role,
-            @QueryParam("email") @Email String email,
+            @QueryParam("email")
+                    @Email @Size(max = UserConstraints.EMAIL_MAX, message = "must be at most {max} characters") String email,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
         return users.list(role, email, page).toResponse(uri);

@@ -9,4 +9,9 @@ import java.util.List;
 public interface DatabaseConstraints {
 
     List<ConstraintRule> rules();
+
+    /** The maximum length of each text column of the feature's tables (see {@link TextLimit}). */
+    default List<TextLimit> textLimits() {
+        return List.of();
+    }
 }

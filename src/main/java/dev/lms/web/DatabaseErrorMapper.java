@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.server.UnwrapException;
  * the SQL or PostgreSQL's own message, which can quote other users' data (“Key (email)=(...) already exists”).
  * <p>
  * A database that cannot be reached at all is not the client's fault: that is a 503 ({@link DatabaseUnavailable}).
+ * Any other SQLState is judged by its class ({@link SqlStateClass}): only a bug is a 500.
  * Failures at commit reach the resource wrapped in a {@link RollbackException} (and, through an interceptor, an
  * {@link ArcUndeclaredThrowableException}); both are unwrapped so that their cause is mapped here.
  */
@@ -46,37 +47,61 @@ public class DatabaseErrorMapper {
     static final String FOREIGN_KEY_VIOLATION = "23503";
     static final String CHECK_VIOLATION = "23514";
     static final String NOT_NULL_VIOLATION = "23502";
-    static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
-    static final String DATETIME_FIELD_OVERFLOW = "22008";
+    /** A lock or statement timeout, a cancelled statement: seconds, not the 5 of an outage. */
+    static final int RETRY_AFTER_SECONDS = 1;
 
     private final Map<String, ConstraintRule> rules;
 
     @Inject
     public DatabaseErrorMapper(@All List<DatabaseConstraints> features) {
         this.rules = features.stream()
-                .flatMap(feature -> feature.rules().stream())
+                .flatMap(feature -> java.util.stream.Stream.concat(
+                        feature.rules().stream(), feature.textLimits().stream().map(TextLimit::rule)))
                 .collect(Collectors.toUnmodifiableMap(ConstraintRule::constraint, Function.identity()));
     }
 
     /** Hibernate's exceptions, StaleObjectStateException and ConstraintViolationException included, are PersistenceExceptions. */
     @ServerExceptionMapper
     public Response persistenceFailed(PersistenceException failure, UriInfo uri, HttpHeaders headers) {
+        return databaseFailed(failure, uri, headers);
+    }
+
+    /** A statement run on a plain JDBC connection, outside Hibernate. */
+    @ServerExceptionMapper
+    public Response statementFailed(SQLException failure, UriInfo uri, HttpHeaders headers) {
+        return databaseFailed(failure, uri, headers);
+    }
+
+    private Response databaseFailed(Throwable failure, UriInfo uri, HttpHeaders headers) {
         if (DatabaseUnavailable.isCause(failure)) {
             return DatabaseUnavailable.response(failure, uri);
         }
-        return problemFor(failure, headers.getHeaderString(HttpHeaders.IF_MATCH) != null)
-                .map(problem -> problem.withInstance(uri.getPath()).toResponse())
-                .orElseGet(() -> UnexpectedErrorMapper.internalError(failure, uri));
+        return responseFor(
+                failure, uri.getPath(), headers.getHeaderString(HttpHeaders.IF_MATCH) != null, bodySent(headers));
+    }
+
+    /** The answer to a request that failed in the database: a problem, with Retry-After for a 503; a 500 for a bug. */
+    Response responseFor(Throwable failure, String path, boolean ifMatchSent, boolean bodySent) {
+        return problemFor(failure, ifMatchSent, bodySent)
+                .map(problem -> withRetryAfter(problem.withInstance(path).toResponse()))
+                .orElseGet(() -> UnexpectedErrorMapper.internalError(failure, path));
     }
 
     /** The problem for a failed write, if it is one the client can act on; empty for a genuine server error. */
     Optional<Problem> problemFor(Throwable failure, boolean ifMatchSent) {
+        return problemFor(failure, ifMatchSent, false);
+    }
+
+    Optional<Problem> problemFor(Throwable failure, boolean ifMatchSent, boolean bodySent) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return Optional.of(concurrentUpdate(ifMatchSent));
             }
             if (cause instanceof JDBCException jdbc && jdbc.getSQLException() != null) {
-                return problemFor(jdbc.getSQLException().getSQLState(), constraintName(jdbc), jdbc.getSQL());
+                return problemFor(jdbc.getSQLException().getSQLState(), constraintName(jdbc), jdbc.getSQL(), bodySent);
+            }
+            if (cause instanceof SQLException sql) {
+                return problemFor(sql.getSQLState(), constraintName(sql), null, bodySent);
             }
         }
         return Optional.empty();
@@ -97,7 +122,7 @@ public class DatabaseErrorMapper {
                 "The resource was changed by another request at the same time; read it again and retry.");
     }
 
-    private Optional<Problem> problemFor(String sqlState, String constraint, String sql) {
+    private Optional<Problem> problemFor(String sqlState, String constraint, String sql, boolean bodySent) {
         ConstraintRule rule = constraint == null ? null : rules.get(constraint);
         boolean deleting =
                 sql != null && sql.stripLeading().toLowerCase(Locale.ROOT).startsWith("delete");
@@ -125,15 +150,38 @@ public class DatabaseErrorMapper {
                                         "The request refers to a resource that does not exist.");
                     case CHECK_VIOLATION, NOT_NULL_VIOLATION ->
                         problem(Status.BAD_REQUEST, rule, false, "The request breaks a rule of the data model.");
-                    // A well-formed value the column cannot hold, such as an instant in the year 300000 (PostgreSQL
-                    // stores
-                    // 4713 BC to 294276 AD); Bean Validation has no rule for that range, so the database is the check.
-                    case NUMERIC_VALUE_OUT_OF_RANGE, DATETIME_FIELD_OVERFLOW ->
-                        Problem.of(
-                                Status.BAD_REQUEST,
-                                "A value in the request is outside the range the database can store.");
-                    default -> null;
+                    default -> byClass(sqlState, bodySent);
                 });
+    }
+
+    /**
+     * Every other SQLState, by its class ({@link SqlStateClass}); null for a bug. A program limit hit while writing a
+     * body (a value too long for an index entry) is the body's size, so a 413 then.
+     */
+    private static Problem byClass(String sqlState, boolean bodySent) {
+        SqlStateClass kind = SqlStateClass.of(sqlState);
+        if (kind == SqlStateClass.BUG) {
+            return null;
+        }
+        if (kind == SqlStateClass.PROGRAM_LIMIT && bodySent) {
+            return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "A value in the request is too large for the database.");
+        }
+        return Problem.of(kind.status(), kind.detail());
+    }
+
+    /** A 503 from here is transient by definition (a lock, a timeout, a restart): say when to try again. */
+    private static Response withRetryAfter(Response response) {
+        if (response.getStatus() != Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            return response;
+        }
+        return Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    private static boolean bodySent(HttpHeaders headers) {
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return (length != null && !length.equals("0")) || headers.getHeaderString("Transfer-Encoding") != null;
     }
 
     private static Problem problem(
@@ -153,7 +201,10 @@ public class DatabaseErrorMapper {
                 && violation.getConstraintName() != null) {
             return violation.getConstraintName();
         }
-        SQLException sql = jdbc.getSQLException();
+        return constraintName(jdbc.getSQLException());
+    }
+
+    private static String constraintName(SQLException sql) {
         if (sql instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
             return psql.getServerErrorMessage().getConstraint();
         }

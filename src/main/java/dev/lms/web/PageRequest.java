@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageRequest {
 
     public static final int MAX_SIZE = 100;
+    /** Room for every sortable field of any resource, each with its sign. */
+    public static final int MAX_SORT_LENGTH = 200;
     /** Beyond this, the row offset (page - 1) × size no longer fits the int that Panache computes it in. */
     public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
 
@@ -31,7 +34,7 @@ public class PageRequest {
     public int size = 20;
 
     @QueryParam("sort")
-    @Parameter(
+    @Size(max = MAX_SORT_LENGTH, message = "must be at most {max} characters") @Parameter(
             description =
                     "Comma-separated fields to sort by; a leading '-' sorts that field descending. Example: -createdAt,title")
     public String sort;

@@ -40,7 +40,8 @@ public class ParameterConverters implements ParamConverterProvider {
         if (rawType == Instant.class) {
             return (ParamConverter<T>) new Strict<>(
                     name,
-                    "must be an ISO-8601 instant, such as 2026-01-31T23:59:00Z",
+                    "must be an ISO-8601 instant between " + StorableValues.MIN_INSTANT + " and "
+                            + StorableValues.MAX_INSTANT + ", such as 2026-01-31T23:59:00Z",
                     ParameterConverters::parseInstant);
         }
         if (rawType.isEnum()) {
@@ -62,11 +63,16 @@ public class ParameterConverters implements ParamConverterProvider {
     }
 
     private static Instant parseInstant(String value) {
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(value, e);
         }
+        StorableValues.problemWithInstant(instant).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return instant;
     }
 
     private static String parameterName(Annotation[] annotations) {

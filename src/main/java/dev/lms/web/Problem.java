@@ -12,7 +12,8 @@ import java.util.List;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(
+        URI type, String title, int status, String detail, String instance, List<FieldError> errors, String errorId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -23,15 +24,23 @@ public record Problem(URI type, String title, int status, String detail, String 
     /** A problem whose type is just its HTTP status ({@code about:blank}, per RFC 9457 section 4.2.1). */
     public static Problem of(Response.StatusType status, String detail) {
         return new Problem(
-                URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
+                URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(), detail, null, null, null);
     }
 
     public Problem withInstance(String instance) {
-        return new Problem(type, title, status, detail, instance, errors);
+        return new Problem(type, title, status, detail, instance, errors, errorId);
+    }
+
+    /**
+     * For a 500: the id the server's log line carries too, so that a report of the failure finds it. Once requests are
+     * traced, it is the trace id.
+     */
+    public Problem withErrorId(String errorId) {
+        return new Problem(type, title, status, detail, instance, errors, errorId);
     }
 
     public Problem withErrors(List<FieldError> errors) {
-        return new Problem(type, title, status, detail, instance, errors);
+        return new Problem(type, title, status, detail, instance, errors, errorId);
     }
 
     public Response toResponse() {

@@ -33,7 +33,9 @@ public class ProblemResponsesFilter implements OASFilter {
             "404", "No resource with this id, or none the caller may see (for a nested list: no such parent).",
             "409", "Conflicts with existing data: a duplicate, or rows that still refer to this one.",
             "412", "If-Match does not match the current version (ETag).",
-            "422", "The body refers to a resource that does not exist, or is of the wrong kind.");
+            "422", "The body refers to a resource that does not exist, or is of the wrong kind.",
+            "413", "The body is larger than the service accepts (quarkus.http.limits.max-body-size).",
+            "503", "The database is unavailable or busy; nothing was written. Retry-After says when to retry.");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -72,7 +74,13 @@ public class ProblemResponsesFilter implements OASFilter {
         } else if (method != PathItem.HttpMethod.GET) {
             codes.add("403");
         }
+        if (method == PathItem.HttpMethod.POST
+                || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH) {
+            codes.add("413");
+        }
         codes.add("401");
+        codes.add("503");
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -145,6 +153,11 @@ public class ProblemResponsesFilter implements OASFilter {
                         .addType(Schema.SchemaType.ARRAY)
                         .items(fieldError)
                         .description("The invalid fields, for validation problems."));
+        properties.put(
+                "errorId",
+                OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING)
+                        .description("For a 500 only: the id the server logged the failure under."));
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem document, served as application/problem+json.")

@@ -75,8 +75,18 @@ public class RequestErrorMapper {
 
     // Registered for MismatchedInputException too: the Jackson extension maps that type itself, and the most
     // specific mapper wins.
-    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        MismatchedInputException.class,
+        StorableValues.UnstorableValueException.class
+    })
     public Response unreadable(JsonProcessingException unreadable, UriInfo uri) {
+        if (unreadable instanceof StorableValues.UnstorableValueException unstorable) {
+            return badRequest(
+                    "The request has a value the database cannot store.",
+                    List.of(new Problem.FieldError(fieldOf(unstorable), unstorable.reason())),
+                    uri);
+        }
         if (unreadable instanceof UnrecognizedPropertyException unknown) {
             String field = fieldOf(unknown);
             String message = READ_ONLY_FIELDS.contains(unknown.getPropertyName())

@@ -2,6 +2,7 @@ package dev.lms.web;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -18,10 +19,31 @@ public class UnexpectedErrorMapper {
         return internalError(failure, uri);
     }
 
+    /**
+     * One log record (its stack trace attached) and a problem that carry the same {@code errorId}: a client reporting
+     * the failure gives the id, and the id finds the line. It has a W3C trace id's shape (32 hex digits), so that the
+     * trace id can take its place once requests are traced.
+     */
     static Response internalError(Throwable failure, UriInfo uri) {
-        LOG.error("Unhandled error on " + uri.getPath(), failure);
+        return internalError(failure, uri.getPath());
+    }
+
+    static Response internalError(Throwable failure, String path) {
+        String errorId = newErrorId();
+        LOG.errorf(
+                failure,
+                "errorId=%s: unhandled %s on %s",
+                errorId,
+                failure.getClass().getName(),
+                path);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred.")
-                .withInstance(uri.getPath())
+                .withInstance(path)
+                .withErrorId(errorId)
                 .toResponse();
+    }
+
+    private static String newErrorId() {
+        UUID random = UUID.randomUUID();
+        return String.format("%016x%016x", random.getMostSignificantBits(), random.getLeastSignificantBits());
     }
 }

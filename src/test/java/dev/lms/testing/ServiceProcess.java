@@ -171,6 +171,15 @@ public final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The HTTP port, from the line in which Quarkus says where it listens (it is random). */
+    public int port() {
+        Matcher listening = LISTENING.matcher(output);
+        if (!listening.find()) {
+            throw new IllegalStateException("The service has not said where it listens:\n" + output);
+        }
+        return Integer.parseInt(listening.group(1));
+    }
+
     public String output() {
         return output.toString();
     }
