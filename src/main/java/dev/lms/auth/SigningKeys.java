@@ -95,9 +95,8 @@ public class SigningKeys {
             if (location.isEmpty() && inline.isEmpty()) {
                 return Optional.empty();
             }
-            PrivateKey key = location.isPresent()
-                    ? KeyUtils.readPrivateKey(location.get())
-                    : KeyUtils.decodePrivateKey(inline.get());
+            PrivateKey key = KeyUtils.decodePrivateKey(
+                    location.isPresent() ? ResourceUtils.readResource(location.get()) : inline.get());
             if (!(key instanceof RSAPrivateCrtKey rsa)) {
                 return Optional.empty();
             }

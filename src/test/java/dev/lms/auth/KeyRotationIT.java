@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeyRotationIT {
 
-    private static final Duration START_UP = Duration.ofSeconds(120);
+    private static final Duration START_UP = Duration.ofSeconds(300);
     private static final String EMAIL = "rotating@example.org";
     private static final String PASSWORD = "a password that stays";
 
