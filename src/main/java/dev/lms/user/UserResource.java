@@ -109,6 +109,7 @@ public class UserResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/revoke-tokens")
     @Operation(
             summary = "Refuse every token issued to a user so far and end their sessions (an admin, or the user"

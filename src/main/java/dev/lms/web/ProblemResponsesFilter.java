@@ -63,7 +63,7 @@ public class ProblemResponsesFilter implements OASFilter {
         List<String> codes = new ArrayList<>(
                 switch (method) {
                     case GET -> underAnId ? List.of("400", "404") : List.of("400");
-                    case POST -> List.of("400", "409", "422");
+                    case POST -> underAnId ? List.of("400", "404", "409", "422") : List.of("400", "409", "422");
                     case PUT, PATCH -> List.of("400", "404", "409", "412", "422");
                     case DELETE -> List.of("400", "404", "409", "412");
                     default -> List.of();

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.lms.testing.Migrations;
+import dev.lms.schema.ExpectedSchema;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,7 +58,7 @@ class SchemaDriftHealthTest {
 
         eventually(() -> health().statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body("schema.indexes.found", equalTo(27))
+                .body("schema.indexes.found", equalTo(ExpectedSchema.INDEXES.size() - 1))
                 .body("schema.indexes.missing", contains("enrollments_course_id_idx"))
                 .body("problems", hasItem("missing index enrollments_course_id_idx on enrollments (course_id)")));
         readinessIsDown();
@@ -72,7 +73,7 @@ class SchemaDriftHealthTest {
                 """);
 
         eventually(() -> health().statusCode(503)
-                .body("schema.foreignKeys.found", equalTo(16))
+                .body("schema.foreignKeys.found", equalTo(ExpectedSchema.FOREIGN_KEYS.size()))
                 .body(
                         "schema.foreignKeys.wrongDeleteRule",
                         contains("grades.graded_by_id -> users is ON DELETE CASCADE, expected ON DELETE SET NULL")));
@@ -84,7 +85,7 @@ class SchemaDriftHealthTest {
         execute("DROP TABLE announcements");
 
         eventually(() -> health().statusCode(503)
-                .body("schema.tables.found", equalTo(9))
+                .body("schema.tables.found", equalTo(ExpectedSchema.TABLES.size() - 1))
                 .body("schema.tables.missing", contains("announcements"))
                 .body("schema.foreignKeys.missing", hasItem("announcements.course_id -> courses ON DELETE CASCADE"))
                 .body("schema.indexes.missing", hasItem("announcements_pkey")));

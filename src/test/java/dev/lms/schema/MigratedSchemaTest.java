@@ -78,7 +78,8 @@ class MigratedSchemaTest {
                         "courses (code)",
                         "enrollments (user_id, course_id)",
                         "submissions (assignment_id, student_id)",
-                        "grades (submission_id)");
+                        "grades (submission_id)",
+                        "refresh_sessions (token_hash)");
     }
 
     @Test

@@ -58,7 +58,10 @@ class OnDeleteAgreementTest {
                             fk.table() + "." + fk.column(), fk.onDelete().hibernateAction()));
         }
 
-        assertThat(mapped).hasSize(17).isEqualTo(live);
+        // idempotency_keys is written with SQL (dev.lms.idempotency.IdempotencyRecords) and has no entity; every other
+        // foreign key is mapped, with the rule of its constraint.
+        live.remove("idempotency_keys.user_id");
+        assertThat(mapped).hasSize(ExpectedSchema.FOREIGN_KEYS.size() - 1).isEqualTo(live);
     }
 
     @Test
