@@ -330,7 +330,7 @@ class OpenApiContractFuzzTest {
                         + (table.equals("users")
                                 ? "(to_jsonb(t) - 'failed_login_attempts' - 'locked_until')::text"
                                 : "t::text")
-                        + ", ',' ORDER BY id), '')) FROM " + table + " t)")
+                        + ", ',' ORDER BY t::text), '')) FROM " + table + " t)")
                 .collect(Collectors.joining(" || ", "SELECT md5(", ")"));
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();

@@ -1,12 +1,20 @@
 package dev.lms.testing;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Deterministic: the cut happens on the protocol message, not after a delay.
  */
 public final class CommitCuttingProxy {
+
+    private static final int SSL_REQUEST = 80877103;
+    private static final int GSSENC_REQUEST = 80877104;
 
     public enum Cut {
         /** The server never sees the COMMIT: it rolls the transaction back when the connection closes. */
@@ -84,28 +95,46 @@ public final class CommitCuttingProxy {
         }
     }
 
-    /** Application to server: where the COMMIT travels. */
+    /**
+     * Application to server: where the COMMIT travels. Relayed message by message (the frontend protocol: a type byte
+     * and a length), so that a COMMIT is recognised whether pgJDBC sends it as text or, once it has prepared it on the
+     * server after prepareThreshold uses, as a Bind of that statement's name.
+     */
     private void pumpUp(Socket client, Socket upstream) {
-        byte[] buffer = new byte[16 * 1024];
         boolean sawMarker = false;
-        try (InputStream in = client.getInputStream();
-                OutputStream out = upstream.getOutputStream()) {
-            for (int read; (read = in.read(buffer)) != -1; ) {
+        Set<String> commitStatements = new HashSet<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
+                OutputStream out = new BufferedOutputStream(upstream.getOutputStream())) {
+            relayStartup(in, out);
+            Armed cutAtSync = null;
+            while (true) {
+                byte type = in.readByte();
+                int length = in.readInt();
+                byte[] body = in.readNBytes(length - 4);
+                boolean commit = commits(type, body, commitStatements);
                 Armed current = armed.get();
-                if (current != null && current.done().getCount() > 0) {
-                    String chunk = new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
-                    sawMarker |= chunk.contains(current.marker());
-                    if (sawMarker && chunk.contains("COMMIT")) {
-                        if (current.cut() == Cut.AFTER_THE_COMMIT_ARRIVES) {
-                            out.write(buffer, 0, read);
-                            out.flush();
-                        }
+                if (cutAtSync == null && current != null && current.done().getCount() > 0) {
+                    sawMarker |= new String(body, StandardCharsets.ISO_8859_1).contains(current.marker());
+                    if (sawMarker && commit && current.cut() == Cut.BEFORE_THE_COMMIT_ARRIVES) {
                         current.done().countDown();
                         return;
                     }
+                    if (sawMarker && commit) {
+                        cutAtSync = current;
+                    }
                 }
-                out.write(buffer, 0, read);
-                out.flush();
+                write(out, type, length, body);
+                if (cutAtSync != null && (type == 'S' || type == 'Q')) {
+                    // The application's side closes first, so the server's reply can never reach it; the server
+                    // then gets the whole COMMIT and runs it.
+                    close(client);
+                    out.flush();
+                    cutAtSync.done().countDown();
+                    return;
+                }
+                if (in.available() == 0) {
+                    out.flush();
+                }
             }
         } catch (IOException e) {
             // One side closed: close the other below.
@@ -113,6 +142,67 @@ public final class CommitCuttingProxy {
             close(client);
             close(upstream);
         }
+    }
+
+    /** The untyped messages a connection opens with: SSL or GSS requests the server declines, then the startup. */
+    private static void relayStartup(DataInputStream in, OutputStream out) throws IOException {
+        while (true) {
+            int length = in.readInt();
+            byte[] body = in.readNBytes(length - 4);
+            ByteBuffer message = ByteBuffer.allocate(length).putInt(length).put(body);
+            out.write(message.array());
+            out.flush();
+            int code = ByteBuffer.wrap(body).getInt();
+            if (code != SSL_REQUEST && code != GSSENC_REQUEST) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Whether the message starts a COMMIT: a simple Query "COMMIT", or a Bind of a statement parsed from "COMMIT" (the
+     * unnamed statement included, until another Parse replaces it). The extended protocol runs it at the next Sync.
+     */
+    private static boolean commits(byte type, byte[] body, Set<String> commitStatements) {
+        List<String> strings = cStrings(body);
+        return switch (type) {
+            case 'Q' -> isCommit(strings.get(0));
+            case 'P' -> {
+                if (isCommit(strings.get(1))) {
+                    commitStatements.add(strings.get(0));
+                } else {
+                    commitStatements.remove(strings.get(0));
+                }
+                yield false;
+            }
+            case 'B' -> commitStatements.contains(strings.get(1));
+            default -> false;
+        };
+    }
+
+    private static boolean isCommit(String query) {
+        return query.strip().equalsIgnoreCase("COMMIT");
+    }
+
+    /** The first two NUL-terminated strings of a message body (enough for Query, Parse and Bind). */
+    private static List<String> cStrings(byte[] body) {
+        List<String> strings = new ArrayList<>(2);
+        int from = 0;
+        for (int i = 0; i < body.length && strings.size() < 2; i++) {
+            if (body[i] == 0) {
+                strings.add(new String(body, from, i - from, StandardCharsets.UTF_8));
+                from = i + 1;
+            }
+        }
+        while (strings.size() < 2) {
+            strings.add("");
+        }
+        return strings;
+    }
+
+    private static void write(OutputStream out, byte type, int length, byte[] body) throws IOException {
+        out.write(ByteBuffer.allocate(5).put(type).putInt(length).array());
+        out.write(body);
     }
 
     private static void pump(Socket from, Socket to) {

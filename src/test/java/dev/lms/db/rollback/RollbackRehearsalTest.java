@@ -125,7 +125,7 @@ class RollbackRehearsalTest {
 
     @Test
     void dryRunPrintsThePlanAndChangesNothing() throws Exception {
-        database.migrateTo("2");
+        database.migrateTo("latest");
         seedVersionOneRows();
         Map<String, String> before = database.contentOfEveryTable();
 
@@ -193,14 +193,14 @@ class RollbackRehearsalTest {
 
         // Path (c): remove the failed row (after undoing whatever the script did create), then migrate again.
         database.execute("DELETE FROM flyway_schema_history WHERE NOT success");
-        database.migrateTo("2");
+        database.migrateTo("latest");
         assertThat(database.strings("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
                 .containsExactlyElementsOf(Migrations.versions());
     }
 
     @Test
     void refusesToRestoreIntoADatabaseAtAnotherVersion() throws Exception {
-        database.migrateTo("2");
+        database.migrateTo("latest");
         seedVersionOneRows();
         assertThat(database.command("backup", "--backup-dir", backups.toString())
                         .exitCode())
@@ -230,6 +230,13 @@ class RollbackRehearsalTest {
                 INSERT INTO idempotency_keys (user_id, idempotency_key, request_fingerprint, response_status,
                                               response_headers, response_body)
                 SELECT id, 'key-1', 'f1', 201, '{"ETag": "\\"0\\""}', '{"title": "tab\there"}' FROM users LIMIT 1
+                """);
+        database.execute("UPDATE users SET tokens_valid_after = '2026-11-22 08:30:00+00' WHERE role = 'ADMIN'");
+        database.execute("""
+                INSERT INTO refresh_sessions (family_id, user_id, token_hash, expires_at, family_expires_at, replaced_at)
+                SELECT gen_random_uuid(), id, sha256(convert_to(id::text, 'UTF8')),
+                       '2026-12-01 00:00:00+00', '2026-12-30 00:00:00+00', NULL
+                  FROM users WHERE role = 'STUDENT'
                 """);
     }
 
