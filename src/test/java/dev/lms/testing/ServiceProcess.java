@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged service started as operators start it: prod profile, configured only by environment variables. For
@@ -27,6 +29,8 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     /** Written by the Quarkus build: the artifact's {@code type} (jar, native, native-sources) and {@code path}. */
     private static final Path ARTIFACT = Path.of("target", "quarkus-artifact.properties");
+
+    private static final Pattern HTTP_PORT = Pattern.compile("Listening on: http://[^\\s]+:(\\d+)");
 
     private static final List<String> INHERITED_DATABASE_VARIABLES =
             List.of("DATABASE_URL", "DIRECT_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD");
@@ -115,6 +119,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
         reader.join(2000);
         return process.exitValue();
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** The HTTP port the started service listens on (it is started with a random one). */
+    public int httpPort() {
+        Matcher port = HTTP_PORT.matcher(output);
+        if (!port.find()) {
+            throw new IllegalStateException("The service has not said which port it listens on:\n" + output);
+        }
+        return Integer.parseInt(port.group(1));
     }
 
     public String output() {
