@@ -30,7 +30,12 @@ public final class EmbeddedDevDatabase implements DevDatabase {
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+                "quarkus.datasource.password", "postgres",
+                // Flyway gets a connection of its own, as in production, so the migrating session's lock and
+                // statement timeouts (quarkus.flyway.init-sql) never reach the application's pool.
+                "quarkus.flyway.jdbc-url", url,
+                "quarkus.flyway.username", "postgres",
+                "quarkus.flyway.password", "postgres");
     }
 
     private static EmbeddedPostgres start() {

@@ -73,22 +73,38 @@ class DatabaseProbe {
         CatalogSnapshot catalog;
         Optional<MigrationVersion> current;
         try (Connection connection = dataSource.getConnection()) {
+            // Agroal does not reset a connection's network timeout when it goes back to the pool: left in place, it
+            // would break any later request on this connection that waits longer (behind a migration's lock, say).
+            int poolNetworkTimeout = connection.getNetworkTimeout();
             connection.setNetworkTimeout(Runnable::run, networkTimeoutMillis);
-            long start = System.nanoTime();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SELECT 1");
+            try {
+                long start = System.nanoTime();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT 1");
+                }
+                double latencyMs = Math.round((System.nanoTime() - start) / 100_000.0) / 10.0;
+                DatabaseMetaData metadata = connection.getMetaData();
+                database = new Database(
+                        metadata.getDatabaseProductName(), metadata.getDatabaseProductVersion(), latencyMs, null);
+                catalog = CatalogInspector.inspect(connection);
+                current = appliedVersion(connection);
+            } finally {
+                restoreNetworkTimeout(connection, poolNetworkTimeout);
             }
-            double latencyMs = Math.round((System.nanoTime() - start) / 100_000.0) / 10.0;
-            DatabaseMetaData metadata = connection.getMetaData();
-            database = new Database(
-                    metadata.getDatabaseProductName(), metadata.getDatabaseProductVersion(), latencyMs, null);
-            catalog = CatalogInspector.inspect(connection);
-            current = appliedVersion(connection);
         } catch (SQLException e) {
             LOG.debug("Database check failed", e);
             return DatabaseReport.failed(checkedAt, reason(e));
         }
         return DatabaseReport.of(checkedAt, database, migrations(current), SchemaDrift.between(catalog));
+    }
+
+    /** Quietly: a connection that fails here is broken, and the check's own failure is the one worth reporting. */
+    private static void restoreNetworkTimeout(Connection connection, int millis) {
+        try {
+            connection.setNetworkTimeout(Runnable::run, millis);
+        } catch (SQLException e) {
+            LOG.debug("Could not restore the network timeout of a pooled connection", e);
+        }
     }
 
     /** The highest version recorded as applied, or empty when there is no history table. */

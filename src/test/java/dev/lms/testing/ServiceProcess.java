@@ -171,6 +171,10 @@ public final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
     /** The HTTP port, from the line in which Quarkus says where it listens (it is random). */
     public int port() {
         Matcher listening = LISTENING.matcher(output);
