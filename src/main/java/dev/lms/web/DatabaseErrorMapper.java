@@ -124,7 +124,13 @@ public class DatabaseErrorMapper {
                                         false,
                                         "The request refers to a resource that does not exist.");
                     case CHECK_VIOLATION, NOT_NULL_VIOLATION ->
-                        problem(Status.BAD_REQUEST, rule, false, "The request breaks a rule of the data model.");
+                        problem(
+                                rule != null && rule.crossRowStatus() != null
+                                        ? rule.crossRowStatus()
+                                        : Status.BAD_REQUEST,
+                                rule,
+                                false,
+                                "The request breaks a rule of the data model.");
                     // A well-formed value the column cannot hold, such as an instant in the year 300000 (PostgreSQL
                     // stores
                     // 4713 BC to 294276 AD); Bean Validation has no rule for that range, so the database is the check.

