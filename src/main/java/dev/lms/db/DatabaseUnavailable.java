@@ -9,8 +9,9 @@ import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 
 /**
- * While the database is unreachable, API requests fail fast (within the pool's acquisition timeout) with a 503 and a
- * {@code Retry-After}, instead of a 500 that looks like a bug.
+ * While the database is unreachable, API requests fail with a 503 and a {@code Retry-After}, instead of a 500 that
+ * looks like a bug: at once when the database refuses connections, after {@code lms.database.wake-timeout} when it
+ * accepts them and does not answer (see {@link DatabaseWakeConfig}).
  */
 public final class DatabaseUnavailable {
 

@@ -1,10 +1,12 @@
 package dev.lms.health;
 
+import dev.lms.db.DatabaseWakeConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -13,8 +15,9 @@ import org.jboss.logging.Logger;
  * implementation, so they cannot disagree.
  * <p>
  * Each result is shared by every caller for {@code lms.health.db.cache-for}, and callers arriving while a check runs
- * wait for that one instead of starting their own. A check that has not answered within {@code lms.health.db.timeout}
- * reports DOWN; the blocked JDBC call runs off the caller's thread and ends at the same network timeout.
+ * wait for that one instead of starting their own. A check may wait {@code lms.database.wake-timeout} for a new
+ * connection (a Neon compute waking up is not DOWN), then {@code lms.health.db.timeout} for its queries; past both it
+ * reports DOWN. The blocked JDBC call runs off the caller's thread and ends at the pool's and the network timeout.
  */
 @ApplicationScoped
 public class DatabaseHealth {
@@ -25,14 +28,15 @@ public class DatabaseHealth {
     private volatile DatabaseReport.Status lastStatus;
     private volatile double lastKnownDrift = Double.NaN;
 
-    DatabaseHealth(DatabaseProbe probe, DatabaseHealthConfig config, MeterRegistry registry) {
+    DatabaseHealth(DatabaseProbe probe, DatabaseHealthConfig config, DatabaseWakeConfig wake, MeterRegistry registry) {
+        Duration bound = wake.wakeTimeout().plus(config.timeout());
         this.sharedCheck = Uni.createFrom()
                 .item(probe::check)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .ifNoItem()
-                .after(config.timeout())
-                .recoverWithItem(() -> DatabaseReport.failed(
-                        Instant.now(), "no answer within " + config.timeout().toMillis() + " ms"))
+                .after(bound)
+                .recoverWithItem(
+                        () -> DatabaseReport.failed(Instant.now(), "no answer within " + bound.toMillis() + " ms"))
                 .invoke(this::remember)
                 .memoize()
                 .atLeast(config.cacheFor());

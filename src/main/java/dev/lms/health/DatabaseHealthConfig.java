@@ -16,8 +16,9 @@ public interface DatabaseHealthConfig {
     Duration cacheFor();
 
     /**
-     * How long a check may take before it reports the database DOWN. Kept under the 2 s a probe may wait, and also
-     * applied as the connection's network timeout, so a host that stops answering cannot hold the check's thread.
+     * How long a check's queries may take before it reports the database DOWN, applied as the connection's network
+     * timeout, so a host that stops answering cannot hold the check's thread. Getting a new connection may take
+     * {@code lms.database.wake-timeout} on top (a Neon compute waking up).
      */
     @WithDefault("1500ms")
     Duration timeout();

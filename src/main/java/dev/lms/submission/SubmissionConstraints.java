@@ -2,11 +2,13 @@ package dev.lms.submission;
 
 import dev.lms.web.ConstraintRule;
 import dev.lms.web.DatabaseConstraints;
+import dev.lms.web.ProblemException;
 import dev.lms.web.TextLimit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 
-/** What the submissions table's constraints (V1) mean to a client. */
+/** What the submissions table's constraints (V1, V6) mean to a client. */
 @ApplicationScoped
 public class SubmissionConstraints implements DatabaseConstraints {
 
@@ -25,7 +27,19 @@ public class SubmissionConstraints implements DatabaseConstraints {
                         "submissions_assignment_id_fkey", "assignmentId", "No assignment with this id exists.", null),
                 ConstraintRule.foreignKey(
                         "submissions_student_id_fkey", "studentId", "No user with this id exists.", null),
-                ConstraintRule.check("submissions_file_url_http", "fileUrl", "must be an http or https URL"));
+                ConstraintRule.check("submissions_file_url_http", "fileUrl", "must be an http or https URL"),
+                // Cross-row rules (V6): README, "Rules that span rows".
+                ConstraintRule.crossRow(
+                        "submissions_student_enrolled",
+                        "studentId",
+                        ProblemException.UNPROCESSABLE_CONTENT,
+                        "The student is not enrolled in the course of this assignment."),
+                ConstraintRule.crossRow(
+                        "submissions_grade_within_points",
+                        "assignmentId",
+                        Status.CONFLICT,
+                        "This submission's grade is higher than the points of that assignment (score <= points); "
+                                + "change the grade first."));
     }
 
     @Override

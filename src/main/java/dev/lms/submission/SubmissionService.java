@@ -8,6 +8,7 @@ import dev.lms.auth.CourseAccess;
 import dev.lms.enrollment.Enrollment;
 import dev.lms.grade.Grade;
 import dev.lms.persistence.ConditionalDelete;
+import dev.lms.persistence.RowLock;
 import dev.lms.persistence.Where;
 import dev.lms.user.User;
 import dev.lms.web.IfMatch;
@@ -88,13 +89,13 @@ public class SubmissionService {
     }
 
     public SubmissionResponse replace(UUID id, SubmissionRequest request, IfMatch ifMatch) {
-        Submission submission = findChangeable(id);
+        Submission submission = findChangeable(id, RowLock.FOR_NO_KEY_UPDATE);
         ifMatch.check(submission.version);
         return update(submission, request);
     }
 
     public SubmissionResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
-        Submission submission = findChangeable(id);
+        Submission submission = findChangeable(id, RowLock.FOR_NO_KEY_UPDATE);
         ifMatch.check(submission.version);
         return update(submission, mergePatch.apply(SubmissionRequest.of(submission), patch, SubmissionRequest.class));
     }
@@ -102,7 +103,9 @@ public class SubmissionService {
     /** Deletes (withdraws) a submission with one statement, after the checks an ADMIN skips; PostgreSQL cascades to its grade. */
     public void delete(UUID id, IfMatch ifMatch) {
         if (!caller.isAdmin()) {
-            findChangeable(id);
+            // FOR UPDATE, the lock the DELETE takes anyway: taken later, it would wait for a grader's foreign-key
+            // check while the grader waits for this lock, a deadlock.
+            findChangeable(id, RowLock.FOR_UPDATE);
         }
         if (!ConditionalDelete.byId(Submission.class, id, ifMatch)) {
             throw ProblemException.notFound("submission", id);
@@ -176,10 +179,15 @@ public class SubmissionService {
     }
 
     /**
+     * The "not graded" check runs under {@code lock} on the submission, the lock grading conflicts with (its
+     * trigger reads the submission FOR SHARE): a grade being written commits first and is seen here, or waits until
+     * this change has committed. Without it, a student's edit and an instructor's grade could both commit, and
+     * graded work change after grading, or a new grade be cascaded away with a withdrawn submission.
+     *
      * @throws ProblemException 404 as {@link #find}; 403 when the caller sees the submission but is not its student
      *                          (an instructor grades work, they do not change it), or when it has been graded
      */
-    private Submission findChangeable(UUID id) {
+    private Submission findChangeable(UUID id, RowLock lock) {
         Submission submission = find(id);
         if (caller.isAdmin()) {
             return submission;
@@ -187,6 +195,9 @@ public class SubmissionService {
         if (!caller.is(submission.student.id)) {
             throw ProblemException.forbidden(
                     "Only the student who submitted this work, or an admin, changes or deletes it.");
+        }
+        if (!lock.lock("submissions", id)) {
+            throw ProblemException.notFound("submission", id);
         }
         if (Grade.count("submission.id", id) > 0) {
             throw ProblemException.forbidden(

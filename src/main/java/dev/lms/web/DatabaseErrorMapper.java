@@ -149,7 +149,13 @@ public class DatabaseErrorMapper {
                                         false,
                                         "The request refers to a resource that does not exist.");
                     case CHECK_VIOLATION, NOT_NULL_VIOLATION ->
-                        problem(Status.BAD_REQUEST, rule, false, "The request breaks a rule of the data model.");
+                        problem(
+                                rule != null && rule.crossRowStatus() != null
+                                        ? rule.crossRowStatus()
+                                        : Status.BAD_REQUEST,
+                                rule,
+                                false,
+                                "The request breaks a rule of the data model.");
                     default -> byClass(sqlState, bodySent);
                 });
     }

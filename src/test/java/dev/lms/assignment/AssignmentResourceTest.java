@@ -456,7 +456,9 @@ class AssignmentResourceTest {
     @Test
     void deletingAnAssignmentAnswers204InOneStatementAndCascadesToSubmissionsAndGrades() {
         UUID id = fixtures.assignment(course, 10);
-        UUID submission = fixtures.submission(id, fixtures.student());
+        UUID student = fixtures.student();
+        fixtures.enrollment(student, course);
+        UUID submission = fixtures.submission(id, student);
         UUID grade = fixtures.grade(submission, fixtures.instructor(), "7");
 
         long statements = Statements.during(

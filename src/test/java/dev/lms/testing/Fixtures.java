@@ -70,7 +70,20 @@ public final class Fixtures {
                 courseId);
     }
 
+    /**
+     * A submission, made as the database requires (V6): by a student enrolled in the assignment's course, whom this
+     * enrolls first when they are not.
+     */
     public UUID submission(UUID assignmentId, UUID studentId) {
+        try {
+            execute(
+                    "INSERT INTO enrollments (user_id, course_id) SELECT ?, course_id FROM assignments WHERE id = ?"
+                            + " ON CONFLICT DO NOTHING",
+                    studentId,
+                    assignmentId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Fixture enrollment failed", e);
+        }
         return insert(
                 "INSERT INTO submissions (content, assignment_id, student_id) VALUES (?, ?, ?) RETURNING id",
                 "My answer",

@@ -1,22 +1,30 @@
 package dev.lms.testing;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP relay to a local port that can stop passing bytes while keeping every connection open: a database host that
  * stops answering (a network partition, a hung Neon endpoint), which a stopped server does not imitate, since a
- * stopped server refuses connections at once.
+ * stopped server refuses connections at once. It also plays a Neon compute that scales to zero ({@link #suspend}):
+ * every connection dropped, and the next ones accepted at once but connected upstream only once it has woken up.
  */
 public final class FreezableProxy {
 
     private final ServerSocket server;
     private final int targetPort;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean frozen;
+    private volatile Duration wakeTime = Duration.ZERO;
+    private volatile long awakeAtNanos;
 
     private FreezableProxy(ServerSocket server, int targetPort) {
         this.server = server;
@@ -60,6 +68,23 @@ public final class FreezableProxy {
         frozen = false;
     }
 
+    /**
+     * Suspends like an idle Neon compute: drops every open connection now; the first connection after this waits
+     * {@code wakeTime} before it reaches the database, and so do the others that arrive while it wakes.
+     */
+    public void suspend(Duration wakeTime) {
+        this.wakeTime = wakeTime;
+        this.awakeAtNanos = 0;
+        open.forEach(FreezableProxy::close);
+        open.clear();
+    }
+
+    /** Closes the listening port and every connection: a connection attempt is refused, as by a stopped server. */
+    public void closePort() {
+        close(server);
+        open.forEach(FreezableProxy::close);
+    }
+
     private void acceptConnections() {
         while (!server.isClosed()) {
             try {
@@ -73,8 +98,11 @@ public final class FreezableProxy {
 
     private void relay(Socket client) {
         awaitThaw();
+        awaitWakeUp();
         try {
             Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+            open.add(client);
+            open.add(upstream);
             daemon("proxy-up", () -> pump(client, upstream));
             daemon("proxy-down", () -> pump(upstream, client));
         } catch (IOException e) {
@@ -99,6 +127,30 @@ public final class FreezableProxy {
         }
     }
 
+    /** The time a compute takes to wake: part of what this proxy imitates, not a wait for something to happen. */
+    private void awaitWakeUp() {
+        if (wakeTime.isZero()) {
+            return;
+        }
+        long awakeAt;
+        synchronized (this) {
+            if (awakeAtNanos == 0) {
+                awakeAtNanos = System.nanoTime() + wakeTime.toNanos();
+            }
+            awakeAt = awakeAtNanos;
+        }
+        long remaining;
+        while ((remaining = awakeAt - System.nanoTime()) > 0) {
+            try {
+                Thread.sleep(Math.max(1, remaining / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        wakeTime = Duration.ZERO;
+    }
+
     private void awaitThaw() {
         while (frozen) {
             try {
@@ -110,7 +162,7 @@ public final class FreezableProxy {
         }
     }
 
-    private static void close(Socket socket) {
+    private static void close(Closeable socket) {
         try {
             socket.close();
         } catch (IOException e) {

@@ -125,7 +125,7 @@ class RollbackRehearsalTest {
 
     @Test
     void dryRunPrintsThePlanAndChangesNothing() throws Exception {
-        database.migrateTo("latest");
+        database.migrateTo("2");
         seedVersionOneRows();
         Map<String, String> before = database.contentOfEveryTable();
 
@@ -200,7 +200,7 @@ class RollbackRehearsalTest {
 
     @Test
     void refusesToRestoreIntoADatabaseAtAnotherVersion() throws Exception {
-        database.migrateTo("latest");
+        database.migrateTo("2");
         seedVersionOneRows();
         assertThat(database.command("backup", "--backup-dir", backups.toString())
                         .exitCode())
