@@ -1,6 +1,7 @@
 package dev.lms.db.rollback;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -51,7 +52,8 @@ public record BackupManifest(
             properties.setProperty("rows." + table.name(), Long.toString(table.rows()));
             properties.setProperty("bytes." + table.name(), Long.toString(table.bytes()));
         }
-        try (Writer out = Files.newBufferedWriter(directory.resolve(FILE), StandardCharsets.UTF_8)) {
+        try (Writer out =
+                new OutputStreamWriter(PrivateFiles.create(directory.resolve(FILE)), StandardCharsets.UTF_8)) {
             properties.store(
                     out, "Written by dev.lms.db.rollback; restore with: db-rollback restore --from <this directory>");
         } catch (IOException e) {

@@ -6,12 +6,13 @@ import dev.lms.schema.CatalogSnapshot;
 import dev.lms.schema.ExpectedSchema.ForeignKey;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +35,11 @@ import org.postgresql.core.Utils;
 
 /**
  * A data backup over plain JDBC: every table of the schema, copied out with {@code COPY ... TO STDOUT} inside one
- * repeatable-read transaction, so all tables come from the same snapshot.
+ * transaction, so all tables come from the same state: a repeatable-read snapshot for {@code db-rollback backup}, and
+ * for a rollback the transaction that then undoes the migrations, after it has locked writers out
+ * ({@link Rollback}).
+ * <p>
+ * The files hold personal data and are written owner-only ({@link PrivateFiles}).
  * <p>
  * Why not pg_dump: pg_dump refuses a server newer than itself, and the machines that run this (build hosts, the
  * service's image) rarely carry the client tools of the server's major version; COPY works across versions.
@@ -56,42 +61,61 @@ public final class CopyBackup {
 
     private CopyBackup() {}
 
-    /** Copies every table into a new directory under {@code root}, named after the database, version and time. */
+    /**
+     * Copies every table into a new directory under {@code root}, named after the database, version and time, in a
+     * read-only repeatable-read transaction of its own: a consistent copy that does not stop writers.
+     */
     public static Path take(Connection connection, Path root, int schemaVersion) throws SQLException, IOException {
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         connection.setReadOnly(true);
         try {
-            String database = scalar(connection, "SELECT current_database()");
-            String serverVersion = scalar(connection, "SHOW server_version");
-            Instant takenAt = Instant.now();
-            Path directory = root.resolve(database + "-v" + schemaVersion + "-" + STAMP.format(takenAt));
-            Files.createDirectories(root);
-            Files.createDirectory(directory);
-
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            List<TableCopy> tables = new ArrayList<>();
-            for (String table : restoreOrder(CatalogInspector.inspect(connection))) {
-                List<String> columns = columns(connection, table);
-                Path file = directory.resolve(table + ".copy");
-                long rows;
-                try (FileOutputStream fileOut = new FileOutputStream(file.toFile());
-                        OutputStream out = new BufferedOutputStream(fileOut, BUFFER)) {
-                    rows = copy.copyOut(
-                            "COPY " + Utils.escapeIdentifier(null, table).toString() + " (" + columnList(columns)
-                                    + ") TO STDOUT",
-                            out);
-                    out.flush();
-                    fileOut.getFD().sync();
-                }
-                tables.add(new TableCopy(table, columns, rows, Files.size(file)));
-            }
-            new BackupManifest(database, serverVersion, schemaVersion, takenAt, List.copyOf(tables)).write(directory);
-            return directory;
+            return copyWithin(connection, root, schemaVersion);
         } finally {
             connection.rollback();
             connection.setReadOnly(false);
             connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Copies every table within the caller's transaction, which has made sure nothing changes while it copies (a
+     * snapshot, or locks); the manifest is written last, so a directory without one is not a backup.
+     */
+    static Path copyWithin(Connection connection, Path root, int schemaVersion) throws SQLException, IOException {
+        String database = scalar(connection, "SELECT current_database()");
+        String serverVersion = scalar(connection, "SHOW server_version");
+        Instant takenAt = Instant.now();
+        Path directory = root.resolve(database + "-v" + schemaVersion + "-" + STAMP.format(takenAt));
+        PrivateFiles.createDirectories(root);
+        PrivateFiles.createDirectory(directory);
+
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        List<TableCopy> tables = new ArrayList<>();
+        for (String table : restoreOrder(CatalogInspector.inspect(connection))) {
+            List<String> columns = columns(connection, table);
+            Path file = directory.resolve(table + ".copy");
+            long rows;
+            try (OutputStream fileOut = PrivateFiles.create(file);
+                    OutputStream out = new BufferedOutputStream(fileOut, BUFFER)) {
+                rows = copy.copyOut(
+                        "COPY " + Utils.escapeIdentifier(null, table).toString() + " (" + columnList(columns)
+                                + ") TO STDOUT",
+                        out);
+                out.flush();
+            }
+            sync(file);
+            tables.add(new TableCopy(table, columns, rows, Files.size(file)));
+        }
+        new BackupManifest(database, serverVersion, schemaVersion, takenAt, List.copyOf(tables)).write(directory);
+        sync(directory.resolve(BackupManifest.FILE));
+        return directory;
+    }
+
+    /** On disk before the undo commits: a crash right after the commit must not take the backup with it. */
+    private static void sync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * The operator's rollback, path (b) of docs/database-rollback.md in one call. Run it from the packaged service with
  * {@code scripts/db-rollback}; it never starts Quarkus (start-up would migrate, which is what is being undone).
  * <pre>
- * db-rollback rollback --to N [--dry-run] [--backup-dir DIR]   back up, undo down to version N, fix the history
+ * db-rollback rollback --to N [--dry-run] [--force] [--backup-dir DIR]
+ *                                                   lock out writers, back up, undo down to version N, fix the history
  * db-rollback backup [--backup-dir DIR]                         back up only
  * db-rollback restore --from DIR [--table NAME]...              copy backed-up rows into empty tables
  * </pre>
@@ -36,11 +37,13 @@ public final class RollbackCommand {
 
     private static final String USAGE_TEXT = """
             Usage:
-              db-rollback rollback --to VERSION [--dry-run] [--backup-dir DIR]
+              db-rollback rollback --to VERSION [--dry-run] [--force] [--backup-dir DIR]
               db-rollback backup [--backup-dir DIR]
               db-rollback restore --from BACKUP_DIR [--table NAME]...
             Connects with DIRECT_URL, or DATABASE_URL when DIRECT_URL is unset (credentials in the URL,
-            or DATABASE_USERNAME / DATABASE_PASSWORD). Backups go to ./db-backups unless --backup-dir is given.
+            or DATABASE_USERNAME / DATABASE_PASSWORD). Backups go to ./db-backups unless --backup-dir is given;
+            they hold personal data and are written readable by their owner only.
+            --force lets --to 0 drop a schema that was adopted by baseline (built before this service).
             See docs/database-rollback.md.""";
 
     private final Map<String, String> environment;
@@ -92,7 +95,7 @@ public final class RollbackCommand {
             warnAboutOtherSessions(connection);
         }
         MigrationHistory history = target.history();
-        RollbackPlan plan = RollbackPlan.between(history, options.to());
+        RollbackPlan plan = RollbackPlan.between(history, options.to(), options.force());
         out.println("Database " + target.describe() + ", schema version " + plan.currentVersion()
                 + "; rolling back to version " + plan.targetVersion());
         if (plan.refused()) {
@@ -105,14 +108,18 @@ public final class RollbackCommand {
             return OK;
         }
 
-        Path backup = backup(target, options.backupDir(), plan.currentVersion());
-
         long started = System.nanoTime();
+        Path backup;
         try (Connection connection = target.connect()) {
-            Rollback.execute(connection, plan, appliedWhenPlanned);
+            backup = Rollback.execute(connection, plan, appliedWhenPlanned, options.backupDir());
         }
+        BackupManifest manifest = BackupManifest.read(backup);
         out.printf(
-                "Undo: %s and history fixed in %.1f s%n",
+                "Backup: %d tables, %d rows, %.1f MB into %s; undo: %s and history fixed; one transaction, %.1f s%n",
+                manifest.tables().size(),
+                manifest.totalRows(),
+                manifest.totalBytes() / 1e6,
+                backup,
                 String.join(
                         ", ", plan.undoScripts().stream().map(UndoScript::name).toList()),
                 seconds(started));
@@ -185,19 +192,33 @@ public final class RollbackCommand {
         return OK;
     }
 
-    /** The service must be stopped: its sessions would hold locks the undo needs, and write while it runs. */
+    /**
+     * Lists the other sessions, as a warning only: the rollback locks writers out, so a service still running loses
+     * nothing, it just waits (and its writes fail once the schema is gone). Idle sessions, such as the server
+     * connections a pooler (Neon's PgBouncer) keeps open, hold no locks and do not hold the rollback up.
+     */
     private void warnAboutOtherSessions(Connection connection) throws SQLException {
+        List<String> sessions = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("""
-                     SELECT count(*), coalesce(string_agg(DISTINCT coalesce(nullif(application_name, ''), '?'), ', '), '')
-                       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                     SELECT pid, coalesce(nullif(application_name, ''), '?'),
+                            coalesce(host(client_addr), 'local'), coalesce(state, '?')
+                       FROM pg_stat_activity
+                      WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+                      ORDER BY state, application_name
                      """)) {
-            rows.next();
-            if (rows.getLong(1) > 0) {
-                out.println("WARNING: " + rows.getLong(1) + " other session(s) on this database (" + rows.getString(2)
-                        + "). Stop or scale the service to zero first; the undo waits at most "
-                        + Rollback.LOCK_TIMEOUT + " for their locks.");
+            while (rows.next()) {
+                sessions.add(String.format(
+                        "  pid %-7d application_name=%s client_addr=%s state=%s",
+                        rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4)));
             }
+        }
+        if (!sessions.isEmpty()) {
+            out.println("WARNING: " + sessions.size() + " other session(s) on this database:");
+            sessions.forEach(out::println);
+            out.println("  Stopping or scaling the service to zero first is best. If one is still writing, the rollback"
+                    + " waits for its transaction to end (at most " + Rollback.LOCK_TIMEOUT + "), locks writers out,"
+                    + " and backs up everything committed before it. Idle sessions (a pooler's) do not hold it up.");
         }
     }
 
@@ -214,7 +235,8 @@ public final class RollbackCommand {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    record Options(String command, int to, boolean dryRun, Path backupDir, Path from, List<String> tables) {
+    record Options(
+            String command, int to, boolean dryRun, boolean force, Path backupDir, Path from, List<String> tables) {
 
         static Options parse(String... args) {
             if (args.length == 0 || !List.of("rollback", "backup", "restore").contains(args[0])) {
@@ -223,12 +245,14 @@ public final class RollbackCommand {
             }
             Integer to = null;
             boolean dryRun = false;
+            boolean force = false;
             Path backupDir = Path.of("db-backups");
             Path from = null;
             List<String> tables = new ArrayList<>();
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
                     case "--dry-run" -> dryRun = true;
+                    case "--force" -> force = true;
                     case "--to" -> to = version(value(args, ++i, "--to"));
                     case "--backup-dir" -> backupDir = Path.of(value(args, ++i, "--backup-dir"));
                     case "--from" -> from = Path.of(value(args, ++i, "--from"));
@@ -243,7 +267,7 @@ public final class RollbackCommand {
             if (args[0].equals("restore") && from == null) {
                 throw new IllegalArgumentException("restore needs --from BACKUP_DIR.");
             }
-            return new Options(args[0], to == null ? -1 : to, dryRun, backupDir, from, List.copyOf(tables));
+            return new Options(args[0], to == null ? -1 : to, dryRun, force, backupDir, from, List.copyOf(tables));
         }
 
         private static String value(String[] args, int index, String option) {

@@ -3,6 +3,7 @@ package dev.lms.db.rollback;
 import dev.lms.schema.ExpectedSchema;
 import dev.lms.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -44,6 +45,24 @@ final class ScratchDatabase implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations(MigrationHistory.LOCATION)
                 .target(version)
+                .load()
+                .migrate();
+        execute("UPDATE flyway_schema_history SET script = 'db/migration/' || script WHERE script LIKE 'V%'");
+    }
+
+    /**
+     * A database whose V1 schema was built outside Flyway (before the service took over), then adopted the way the
+     * service adopts one: baselined at version 1, and migrated from there.
+     */
+    void adoptByBaselineThenMigrate() throws Exception {
+        try (InputStream v1 = getClass().getClassLoader().getResourceAsStream("db/migration/V1__init.sql")) {
+            execute(new String(v1.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MigrationHistory.LOCATION)
+                .baselineOnMigrate(true)
+                .baselineVersion("1")
                 .load()
                 .migrate();
         execute("UPDATE flyway_schema_history SET script = 'db/migration/' || script WHERE script LIKE 'V%'");
