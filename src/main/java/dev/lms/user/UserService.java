@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.auth.Caller;
 import dev.lms.auth.CourseAccess;
+import dev.lms.auth.RegisteredUsers;
 import dev.lms.course.Course;
 import dev.lms.persistence.ConditionalDelete;
 import dev.lms.persistence.Where;
@@ -31,10 +32,12 @@ public class UserService {
 
     private final MergePatch mergePatch;
     private final Caller caller;
+    private final RegisteredUsers registeredUsers;
 
-    public UserService(MergePatch mergePatch, Caller caller) {
+    public UserService(MergePatch mergePatch, Caller caller, RegisteredUsers registeredUsers) {
         this.mergePatch = mergePatch;
         this.caller = caller;
+        this.registeredUsers = registeredUsers;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -93,6 +96,8 @@ public class UserService {
         if (!ConditionalDelete.byId(User.class, id, ifMatch)) {
             throw ProblemException.notFound("user", id);
         }
+        // Their tokens stop working with the very next request to this replica.
+        registeredUsers.changed(id);
     }
 
     private UserResponse update(User user, UserRequest request) {
@@ -108,6 +113,8 @@ public class UserService {
         }
         copy(request, user);
         user.flush();
+        // A changed role refuses the user's tokens with the very next request to this replica.
+        registeredUsers.changed(user.id);
         return UserResponse.of(user);
     }
 
