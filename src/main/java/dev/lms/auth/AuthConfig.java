@@ -20,6 +20,18 @@ public interface AuthConfig {
 
     Refresh refresh();
 
+    /**
+     * How long a replica keeps what it read of a token's user (whether they exist, their role) before reading it
+     * again. A change made through this replica's API takes effect at once; one made elsewhere (another replica, SQL)
+     * within this bound. See {@link RegisteredUsers}.
+     */
+    @WithDefault("1s")
+    Duration userStateCacheFor();
+
+    /** How many verified tokens a replica keeps, so that each is parsed and verified once rather than per request. */
+    @WithDefault("10000")
+    int verifiedTokenCacheSize();
+
     interface Throttling {
 
         /** Failed attempts for one email, in a row, after which that email is locked. */

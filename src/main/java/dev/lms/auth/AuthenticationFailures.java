@@ -61,7 +61,7 @@ public class AuthenticationFailures {
 
     /** The database could not say whether the token's user exists: a 503 while it is away, never a 401. */
     @ServerExceptionMapper
-    public Response lookupFailed(RegisteredUserAugmentor.CallerLookupFailed failure, UriInfo uri) {
+    public Response lookupFailed(RegisteredUsers.CallerLookupFailed failure, UriInfo uri) {
         if (DatabaseUnavailable.isCause(failure)) {
             return DatabaseUnavailable.response(failure, uri);
         }

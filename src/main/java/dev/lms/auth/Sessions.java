@@ -38,10 +38,12 @@ public class Sessions {
 
     private final AuthConfig config;
     private final LoginThrottle throttle;
+    private final RegisteredUsers registeredUsers;
 
-    Sessions(AuthConfig config, LoginThrottle throttle) {
+    Sessions(AuthConfig config, LoginThrottle throttle, RegisteredUsers registeredUsers) {
         this.config = config;
         this.throttle = throttle;
+        this.registeredUsers = registeredUsers;
     }
 
     /**
@@ -140,6 +142,8 @@ public class Sessions {
                 .setParameter("id", userId)
                 .executeUpdate();
         RefreshSession.delete("user.id", userId);
+        // The user's tokens stop working with the very next request to this replica (others: README, revocation).
+        registeredUsers.changed(userId);
         return updated == 1;
     }
 

@@ -6,6 +6,7 @@ import dev.lms.auth.Caller;
 import dev.lms.auth.CourseAccess;
 import dev.lms.auth.Sessions;
 import dev.lms.auth.TokenService;
+import dev.lms.auth.RegisteredUsers;
 import dev.lms.course.Course;
 import dev.lms.persistence.ConditionalDelete;
 import dev.lms.persistence.Where;
@@ -35,12 +36,19 @@ public class UserService {
     private final Caller caller;
     private final TokenService tokens;
     private final Sessions sessions;
+    private final RegisteredUsers registeredUsers;
 
-    public UserService(MergePatch mergePatch, Caller caller, TokenService tokens, Sessions sessions) {
+    public UserService(
+            MergePatch mergePatch,
+            Caller caller,
+            TokenService tokens,
+            Sessions sessions,
+            RegisteredUsers registeredUsers) {
         this.mergePatch = mergePatch;
         this.caller = caller;
         this.tokens = tokens;
         this.sessions = sessions;
+        this.registeredUsers = registeredUsers;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -99,6 +107,8 @@ public class UserService {
         if (!ConditionalDelete.byId(User.class, id, ifMatch)) {
             throw ProblemException.notFound("user", id);
         }
+        // Their tokens stop working with the very next request to this replica.
+        registeredUsers.changed(id);
     }
 
     /**
@@ -139,6 +149,8 @@ public class UserService {
         if (request.password() != null) {
             sessions.revokeAll(user.id);
         }
+        // A changed role refuses the user's tokens with the very next request to this replica.
+        registeredUsers.changed(user.id);
         return UserResponse.of(user);
     }
 

@@ -154,6 +154,9 @@ public final class TestDatabase {
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_connections", "200")
+                // Counts every statement the application runs, Hibernate's or not (dev.lms.testing.Statements).
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track_utility", "off")
                 .start();
     }
 
