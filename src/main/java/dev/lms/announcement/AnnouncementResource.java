@@ -46,7 +46,7 @@ public class AnnouncementResource {
     }
 
     @GET
-    @Operation(summary = "List announcements, filtered by course and author")
+    @Operation(operationId = "listAnnouncements", summary = "List announcements, filtered by course and author")
     public RestResponse<List<AnnouncementResponse>> list(
             @QueryParam("courseId") UUID courseId,
             @QueryParam("authorId") UUID authorId,
@@ -57,13 +57,13 @@ public class AnnouncementResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an announcement")
+    @Operation(operationId = "getAnnouncement", summary = "Read an announcement")
     public RestResponse<AnnouncementResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(announcements.get(id));
     }
 
     @POST
-    @Operation(summary = "Announce something in a course")
+    @Operation(operationId = "createAnnouncement", summary = "Announce something in a course")
     @APIResponse(
             responseCode = "201",
             content = @Content(schema = @Schema(implementation = AnnouncementResponse.class)))
@@ -73,7 +73,7 @@ public class AnnouncementResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace an announcement")
+    @Operation(operationId = "replaceAnnouncement", summary = "Replace an announcement")
     public RestResponse<AnnouncementResponse> replace(
             @PathParam("id") UUID id,
             @Valid @NotNull AnnouncementRequest body,
@@ -84,7 +84,7 @@ public class AnnouncementResource {
     @PATCH
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of an announcement (JSON merge patch)")
+    @Operation(operationId = "patchAnnouncement", summary = "Change some fields of an announcement (JSON merge patch)")
     @RequestBody(
             content =
                     @Content(
@@ -100,7 +100,7 @@ public class AnnouncementResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an announcement")
+    @Operation(operationId = "deleteAnnouncement", summary = "Delete an announcement")
     public void delete(
             @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         announcements.delete(id, ifMatch);

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -27,7 +29,11 @@ public class TokenResource {
 
     @POST
     @PermitAll
-    @Operation(summary = "Exchange an email and password for a short-lived bearer token")
+    @Operation(operationId = "createToken", summary = "Exchange an email and password for a short-lived bearer token")
+    @APIResponse(
+            responseCode = "200",
+            description = "A bearer token for the API.",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong email or password, or too many failures for this email")
     public RestResponse<TokenResponse> issue(@Valid @NotNull TokenRequest body) {
         return RestResponse.ok(tokens.issue(body));
