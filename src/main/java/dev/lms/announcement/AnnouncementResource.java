@@ -47,7 +47,7 @@ public class AnnouncementResource {
     }
 
     @GET
-    @Operation(summary = "List announcements, filtered by course and author")
+    @Operation(operationId = "listAnnouncements", summary = "List announcements, filtered by course and author")
     public RestResponse<List<AnnouncementResponse>> list(
             @QueryParam("courseId") UUID courseId,
             @QueryParam("authorId") UUID authorId,
@@ -58,14 +58,14 @@ public class AnnouncementResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an announcement")
+    @Operation(operationId = "getAnnouncement", summary = "Read an announcement")
     public RestResponse<AnnouncementResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(announcements.get(id));
     }
 
     @POST
     @Idempotent
-    @Operation(summary = "Announce something in a course")
+    @Operation(operationId = "createAnnouncement", summary = "Announce something in a course")
     @APIResponse(
             responseCode = "201",
             content = @Content(schema = @Schema(implementation = AnnouncementResponse.class)))
@@ -75,7 +75,7 @@ public class AnnouncementResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace an announcement")
+    @Operation(operationId = "replaceAnnouncement", summary = "Replace an announcement")
     public RestResponse<AnnouncementResponse> replace(
             @PathParam("id") UUID id,
             @Valid @NotNull AnnouncementRequest body,
@@ -86,7 +86,7 @@ public class AnnouncementResource {
     @PATCH
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of an announcement (JSON merge patch)")
+    @Operation(operationId = "patchAnnouncement", summary = "Change some fields of an announcement (JSON merge patch)")
     @RequestBody(
             content =
                     @Content(
@@ -102,7 +102,7 @@ public class AnnouncementResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an announcement")
+    @Operation(operationId = "deleteAnnouncement", summary = "Delete an announcement")
     public void delete(
             @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         announcements.delete(id, ifMatch);

@@ -28,7 +28,9 @@ public class CourseAnnouncementsResource {
     }
 
     @GET
-    @Operation(summary = "List a course's announcements, newest first unless sort says otherwise")
+    @Operation(
+            operationId = "listCourseAnnouncements",
+            summary = "List a course's announcements, newest first unless sort says otherwise")
     public RestResponse<List<AnnouncementResponse>> list(
             @PathParam("courseId") UUID courseId, @Valid @BeanParam PageRequest page, UriInfo uri) {
         return announcements.ofCourse(courseId, page).toResponse(uri);

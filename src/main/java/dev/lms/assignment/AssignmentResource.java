@@ -49,7 +49,7 @@ public class AssignmentResource {
     }
 
     @GET
-    @Operation(summary = "List assignments, filtered by course and due date")
+    @Operation(operationId = "listAssignments", summary = "List assignments, filtered by course and due date")
     public RestResponse<List<AssignmentResponse>> list(
             @QueryParam("courseId") UUID courseId,
             @QueryParam("dueBefore")
@@ -63,14 +63,14 @@ public class AssignmentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an assignment")
+    @Operation(operationId = "getAssignment", summary = "Read an assignment")
     public RestResponse<AssignmentResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(assignments.get(id));
     }
 
     @POST
     @Idempotent
-    @Operation(summary = "Post an assignment in a course")
+    @Operation(operationId = "createAssignment", summary = "Post an assignment in a course")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AssignmentResponse.class)))
     public RestResponse<AssignmentResponse> create(@Valid @NotNull AssignmentRequest body, UriInfo uri) {
         return Responses.created(uri, assignments.create(body));
@@ -78,7 +78,7 @@ public class AssignmentResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace an assignment")
+    @Operation(operationId = "replaceAssignment", summary = "Replace an assignment")
     public RestResponse<AssignmentResponse> replace(
             @PathParam("id") UUID id,
             @Valid @NotNull AssignmentRequest body,
@@ -89,7 +89,7 @@ public class AssignmentResource {
     @PATCH
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of an assignment (JSON merge patch)")
+    @Operation(operationId = "patchAssignment", summary = "Change some fields of an assignment (JSON merge patch)")
     @RequestBody(
             content =
                     @Content(
@@ -105,7 +105,7 @@ public class AssignmentResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an assignment with its submissions and grades")
+    @Operation(operationId = "deleteAssignment", summary = "Delete an assignment with its submissions and grades")
     @APIResponse(responseCode = "204", description = "Deleted, with its submissions and their grades")
     public void delete(
             @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {

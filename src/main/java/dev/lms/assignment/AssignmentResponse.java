@@ -3,13 +3,14 @@ package dev.lms.assignment;
 import dev.lms.web.Versioned;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record AssignmentResponse(
         UUID id,
         UUID courseId,
         String title,
-        String description,
-        Instant dueDate,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true) Instant dueDate,
         int points,
         Instant createdAt,
         Instant updatedAt,

@@ -28,7 +28,7 @@ public class CourseAssignmentsResource {
     }
 
     @GET
-    @Operation(summary = "List a course's assignments")
+    @Operation(operationId = "listCourseAssignments", summary = "List a course's assignments")
     public RestResponse<List<AssignmentResponse>> list(
             @PathParam("id") UUID courseId, @Valid @BeanParam PageRequest page, UriInfo uri) {
         return assignments.listForCourse(courseId, page).toResponse(uri);

@@ -35,7 +35,9 @@ public class JwksResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The public keys that verify this service's tokens, current and previous, as a JWKS")
+    @Operation(
+            operationId = "getSigningKeys",
+            summary = "The public keys that verify this service's tokens, current and previous, as a JWKS")
     @APIResponse(responseCode = "404", description = "Tokens come from an external identity provider: ask it")
     public RestResponse<Map<String, Object>> jwks() {
         if (keys.external()) {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -41,7 +43,13 @@ public class TokenResource {
     @POST
     @Path("token")
     @PermitAll
-    @Operation(summary = "Exchange an email and password for a short-lived access token and a refresh token")
+    @Operation(
+            operationId = "createToken",
+            summary = "Exchange an email and password for a short-lived access token and a refresh token")
+    @APIResponse(
+            responseCode = "200",
+            description = "An access token for the API, and a refresh token (in the body, or as a cookie when asked).",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong email or password, or too many failures for this email")
     public RestResponse<TokenResponse> issue(@Valid @NotNull TokenRequest body) {
         return answer(tokens.issue(body), body.wantsCookie());
@@ -51,8 +59,14 @@ public class TokenResource {
     @Path("refresh")
     @PermitAll
     @Operation(
+            operationId = "refreshToken",
             summary = "Exchange a refresh token (body or cookie) for a new access token and a new refresh token;"
                     + " the old one is spent")
+    @APIResponse(
+            responseCode = "200",
+            description = "A new access token, and a new refresh token (in the body, or as a cookie when the old one"
+                    + " came as a cookie).",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(
             responseCode = "401",
             description = "Unknown, expired or already used refresh token (a reuse ends the whole session)")
@@ -68,7 +82,9 @@ public class TokenResource {
     @POST
     @Path("logout")
     @PermitAll
-    @Operation(summary = "End the session of a refresh token (body or cookie); its access tokens expire on their own")
+    @Operation(
+            operationId = "logout",
+            summary = "End the session of a refresh token (body or cookie); its access tokens expire on their own")
     @APIResponse(responseCode = "204", description = "The session is over, or there was none")
     public RestResponse<Void> logout(RefreshRequest body, @CookieParam(COOKIE) String cookie) {
         String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;

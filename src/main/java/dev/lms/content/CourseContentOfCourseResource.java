@@ -28,7 +28,9 @@ public class CourseContentOfCourseResource {
     }
 
     @GET
-    @Operation(summary = "List a course's content in position order (then creation order), unless sort says otherwise")
+    @Operation(
+            operationId = "listContentOfCourse",
+            summary = "List a course's content in position order (then creation order), unless sort says otherwise")
     public RestResponse<List<CourseContentResponse>> list(
             @PathParam("courseId") UUID courseId, @Valid @BeanParam PageRequest page, UriInfo uri) {
         return content.ofCourse(courseId, page).toResponse(uri);

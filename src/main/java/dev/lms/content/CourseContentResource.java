@@ -47,7 +47,7 @@ public class CourseContentResource {
     }
 
     @GET
-    @Operation(summary = "List course content, filtered by course and type")
+    @Operation(operationId = "listCourseContent", summary = "List course content, filtered by course and type")
     public RestResponse<List<CourseContentResponse>> list(
             @QueryParam("courseId") UUID courseId,
             @QueryParam("type") ContentType type,
@@ -58,14 +58,14 @@ public class CourseContentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an item of course content")
+    @Operation(operationId = "getCourseContent", summary = "Read an item of course content")
     public RestResponse<CourseContentResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(content.get(id));
     }
 
     @POST
     @Idempotent
-    @Operation(summary = "Add an item to a course")
+    @Operation(operationId = "createCourseContent", summary = "Add an item to a course")
     @APIResponse(
             responseCode = "201",
             content = @Content(schema = @Schema(implementation = CourseContentResponse.class)))
@@ -75,7 +75,7 @@ public class CourseContentResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace an item of course content")
+    @Operation(operationId = "replaceCourseContent", summary = "Replace an item of course content")
     public RestResponse<CourseContentResponse> replace(
             @PathParam("id") UUID id,
             @Valid @NotNull CourseContentRequest body,
@@ -86,7 +86,9 @@ public class CourseContentResource {
     @PATCH
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of an item of course content (JSON merge patch)")
+    @Operation(
+            operationId = "patchCourseContent",
+            summary = "Change some fields of an item of course content (JSON merge patch)")
     @RequestBody(
             content =
                     @Content(
@@ -102,7 +104,7 @@ public class CourseContentResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an item of course content")
+    @Operation(operationId = "deleteCourseContent", summary = "Delete an item of course content")
     public void delete(
             @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {
         content.delete(id, ifMatch);

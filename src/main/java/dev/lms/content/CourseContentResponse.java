@@ -3,14 +3,15 @@ package dev.lms.content;
 import dev.lms.web.Versioned;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record CourseContentResponse(
         UUID id,
         UUID courseId,
         String title,
         ContentType type,
-        String content,
-        String fileUrl,
+        @Schema(nullable = true) String content,
+        @Schema(nullable = true) String fileUrl,
         int position,
         Instant createdAt,
         Instant updatedAt,

@@ -48,7 +48,7 @@ public class CourseResource {
     }
 
     @GET
-    @Operation(summary = "List courses, filtered by instructor, active flag and semester")
+    @Operation(operationId = "listCourses", summary = "List courses, filtered by instructor, active flag and semester")
     public RestResponse<List<CourseResponse>> list(
             @QueryParam("instructorId") UUID instructorId,
             @QueryParam("active") Boolean active,
@@ -61,14 +61,14 @@ public class CourseResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a course")
+    @Operation(operationId = "getCourse", summary = "Read a course")
     public RestResponse<CourseResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(courses.get(id));
     }
 
     @POST
     @Idempotent
-    @Operation(summary = "Create a course, taught by an INSTRUCTOR or ADMIN")
+    @Operation(operationId = "createCourse", summary = "Create a course, taught by an INSTRUCTOR or ADMIN")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CourseResponse.class)))
     public RestResponse<CourseResponse> create(@Valid @NotNull CourseRequest body, UriInfo uri) {
         return Responses.created(uri, courses.create(body));
@@ -76,7 +76,7 @@ public class CourseResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a course")
+    @Operation(operationId = "replaceCourse", summary = "Replace a course")
     public RestResponse<CourseResponse> replace(
             @PathParam("id") UUID id,
             @Valid @NotNull CourseRequest body,
@@ -87,7 +87,7 @@ public class CourseResource {
     @PATCH
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of a course (JSON merge patch)")
+    @Operation(operationId = "patchCourse", summary = "Change some fields of a course (JSON merge patch)")
     @RequestBody(
             content =
                     @Content(
@@ -103,7 +103,7 @@ public class CourseResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a course and everything in it")
+    @Operation(operationId = "deleteCourse", summary = "Delete a course and everything in it")
     @APIResponse(
             responseCode = "204",
             description = "Deleted, with its enrollments, assignments, discussions and content")

@@ -3,15 +3,16 @@ package dev.lms.course;
 import dev.lms.web.Versioned;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record CourseResponse(
         UUID id,
         String code,
         String title,
-        String description,
-        String semester,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true) String semester,
         boolean active,
-        String thumbnailUrl,
+        @Schema(nullable = true) String thumbnailUrl,
         UUID instructorId,
         Instant createdAt,
         Instant updatedAt,

@@ -48,6 +48,7 @@ public class DiscussionPostResource {
 
     @GET
     @Operation(
+            operationId = "listDiscussionPosts",
             summary =
                     "List posts, filtered by discussion, author and parent; GET /discussions/{id}/posts gives the thread as a tree")
     public RestResponse<List<DiscussionPostResponse>> list(
@@ -61,14 +62,16 @@ public class DiscussionPostResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a post")
+    @Operation(operationId = "getDiscussionPost", summary = "Read a post")
     public RestResponse<DiscussionPostResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(posts.get(id));
     }
 
     @POST
     @Idempotent
-    @Operation(summary = "Post in a discussion, or reply to a post of the same discussion")
+    @Operation(
+            operationId = "createDiscussionPost",
+            summary = "Post in a discussion, or reply to a post of the same discussion")
     @APIResponse(
             responseCode = "201",
             content = @Content(schema = @Schema(implementation = DiscussionPostResponse.class)))
@@ -79,6 +82,7 @@ public class DiscussionPostResource {
     @PUT
     @Path("{id}")
     @Operation(
+            operationId = "replaceDiscussionPost",
             summary = "Replace a post; it may move under another post of its discussion, but not under its own replies")
     public RestResponse<DiscussionPostResponse> replace(
             @PathParam("id") UUID id,
@@ -90,7 +94,7 @@ public class DiscussionPostResource {
     @PATCH
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of a post (JSON merge patch)")
+    @Operation(operationId = "patchDiscussionPost", summary = "Change some fields of a post (JSON merge patch)")
     @RequestBody(
             content =
                     @Content(
@@ -106,7 +110,7 @@ public class DiscussionPostResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a post and its replies, down the thread")
+    @Operation(operationId = "deleteDiscussionPost", summary = "Delete a post and its replies, down the thread")
     @APIResponse(responseCode = "204", description = "Deleted, with its replies")
     public void delete(
             @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {

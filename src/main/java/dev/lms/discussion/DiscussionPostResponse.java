@@ -3,12 +3,13 @@ package dev.lms.discussion;
 import dev.lms.web.Versioned;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record DiscussionPostResponse(
         UUID id,
         UUID discussionId,
-        UUID authorId,
-        UUID parentId,
+        @Schema(nullable = true) UUID authorId,
+        @Schema(nullable = true) UUID parentId,
         String content,
         Instant createdAt,
         Instant updatedAt,

@@ -50,7 +50,7 @@ public class DiscussionResource {
     }
 
     @GET
-    @Operation(summary = "List discussions, filtered by course and author")
+    @Operation(operationId = "listDiscussions", summary = "List discussions, filtered by course and author")
     public RestResponse<List<DiscussionResponse>> list(
             @QueryParam("courseId") UUID courseId,
             @QueryParam("authorId") UUID authorId,
@@ -61,7 +61,7 @@ public class DiscussionResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a discussion")
+    @Operation(operationId = "getDiscussion", summary = "Read a discussion")
     public RestResponse<DiscussionResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(discussions.get(id));
     }
@@ -69,6 +69,7 @@ public class DiscussionResource {
     @GET
     @Path("{id}/posts")
     @Operation(
+            operationId = "getDiscussionThread",
             summary =
                     "Read a discussion's whole thread: top-level posts, each with its replies nested under it, oldest first",
             description = "At most " + DiscussionConstraints.MAX_THREAD_POSTS + " posts, the oldest; X-Total-Count says"
@@ -83,7 +84,7 @@ public class DiscussionResource {
 
     @POST
     @Idempotent
-    @Operation(summary = "Start a discussion in a course")
+    @Operation(operationId = "createDiscussion", summary = "Start a discussion in a course")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DiscussionResponse.class)))
     public RestResponse<DiscussionResponse> create(@Valid @NotNull DiscussionRequest body, UriInfo uri) {
         return Responses.created(uri, discussions.create(body));
@@ -91,7 +92,7 @@ public class DiscussionResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a discussion")
+    @Operation(operationId = "replaceDiscussion", summary = "Replace a discussion")
     public RestResponse<DiscussionResponse> replace(
             @PathParam("id") UUID id,
             @Valid @NotNull DiscussionRequest body,
@@ -102,7 +103,7 @@ public class DiscussionResource {
     @PATCH
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of a discussion (JSON merge patch)")
+    @Operation(operationId = "patchDiscussion", summary = "Change some fields of a discussion (JSON merge patch)")
     @RequestBody(
             content =
                     @Content(
@@ -118,7 +119,7 @@ public class DiscussionResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a discussion and all its posts")
+    @Operation(operationId = "deleteDiscussion", summary = "Delete a discussion and all its posts")
     @APIResponse(responseCode = "204", description = "Deleted, with its posts")
     public void delete(
             @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {

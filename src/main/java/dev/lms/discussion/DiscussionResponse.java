@@ -3,13 +3,14 @@ package dev.lms.discussion;
 import dev.lms.web.Versioned;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record DiscussionResponse(
         UUID id,
         UUID courseId,
-        UUID authorId,
+        @Schema(nullable = true) UUID authorId,
         String title,
-        String content,
+        @Schema(nullable = true) String content,
         Instant createdAt,
         Instant updatedAt,
         long version)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A post in the tree of {@code GET /discussions/{id}/posts}: the post, and its replies nested under it, oldest first.
@@ -12,8 +13,8 @@ import java.util.UUID;
  */
 public record ThreadedPost(
         UUID id,
-        UUID authorId,
-        UUID parentId,
+        @Schema(nullable = true) UUID authorId,
+        @Schema(nullable = true) UUID parentId,
         String content,
         Instant createdAt,
         Instant updatedAt,

@@ -28,7 +28,7 @@ public class CourseEnrollmentsResource {
     }
 
     @GET
-    @Operation(summary = "List a course's enrollments")
+    @Operation(operationId = "listCourseEnrollments", summary = "List a course's enrollments")
     public RestResponse<List<EnrollmentResponse>> list(
             @PathParam("id") UUID courseId, @Valid @BeanParam PageRequest page, UriInfo uri) {
         return enrollments.listForCourse(courseId, page).toResponse(uri);

@@ -47,7 +47,7 @@ public class EnrollmentResource {
     }
 
     @GET
-    @Operation(summary = "List enrollments, filtered by user and course")
+    @Operation(operationId = "listEnrollments", summary = "List enrollments, filtered by user and course")
     public RestResponse<List<EnrollmentResponse>> list(
             @QueryParam("userId") UUID userId,
             @QueryParam("courseId") UUID courseId,
@@ -58,14 +58,14 @@ public class EnrollmentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an enrollment")
+    @Operation(operationId = "getEnrollment", summary = "Read an enrollment")
     public RestResponse<EnrollmentResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(enrollments.get(id));
     }
 
     @POST
     @Idempotent
-    @Operation(summary = "Enroll a user in a course")
+    @Operation(operationId = "createEnrollment", summary = "Enroll a user in a course")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EnrollmentResponse.class)))
     public RestResponse<EnrollmentResponse> create(@Valid @NotNull EnrollmentRequest body, UriInfo uri) {
         return Responses.created(uri, enrollments.enroll(body.userId(), body.courseId()));
@@ -73,7 +73,7 @@ public class EnrollmentResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace an enrollment")
+    @Operation(operationId = "replaceEnrollment", summary = "Replace an enrollment")
     public RestResponse<EnrollmentResponse> replace(
             @PathParam("id") UUID id,
             @Valid @NotNull EnrollmentRequest body,
@@ -84,7 +84,7 @@ public class EnrollmentResource {
     @PATCH
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of an enrollment (JSON merge patch)")
+    @Operation(operationId = "patchEnrollment", summary = "Change some fields of an enrollment (JSON merge patch)")
     @RequestBody(
             content =
                     @Content(
@@ -100,7 +100,7 @@ public class EnrollmentResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Unenroll: delete an enrollment")
+    @Operation(operationId = "deleteEnrollment", summary = "Unenroll: delete an enrollment")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(
             @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {

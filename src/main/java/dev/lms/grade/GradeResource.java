@@ -47,7 +47,7 @@ public class GradeResource {
     }
 
     @GET
-    @Operation(summary = "List grades, filtered by submission and grader")
+    @Operation(operationId = "listGrades", summary = "List grades, filtered by submission and grader")
     public RestResponse<List<GradeResponse>> list(
             @QueryParam("submissionId") UUID submissionId,
             @QueryParam("gradedById") UUID gradedById,
@@ -58,14 +58,14 @@ public class GradeResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a grade")
+    @Operation(operationId = "getGrade", summary = "Read a grade")
     public RestResponse<GradeResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(grades.get(id));
     }
 
     @POST
     @Idempotent
-    @Operation(summary = "Grade a submission, as an INSTRUCTOR or ADMIN")
+    @Operation(operationId = "createGrade", summary = "Grade a submission, as an INSTRUCTOR or ADMIN")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = GradeResponse.class)))
     public RestResponse<GradeResponse> create(@Valid @NotNull GradeRequest body, UriInfo uri) {
         return Responses.created(uri, grades.grade(body));
@@ -73,7 +73,7 @@ public class GradeResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a grade")
+    @Operation(operationId = "replaceGrade", summary = "Replace a grade")
     public RestResponse<GradeResponse> replace(
             @PathParam("id") UUID id,
             @Valid @NotNull GradeRequest body,
@@ -84,7 +84,7 @@ public class GradeResource {
     @PATCH
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of a grade (JSON merge patch)")
+    @Operation(operationId = "patchGrade", summary = "Change some fields of a grade (JSON merge patch)")
     @RequestBody(
             content =
                     @Content(
@@ -100,7 +100,7 @@ public class GradeResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a grade")
+    @Operation(operationId = "deleteGrade", summary = "Delete a grade")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(
             @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {

@@ -4,13 +4,14 @@ import dev.lms.web.Versioned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record GradeResponse(
         UUID id,
         UUID submissionId,
         BigDecimal score,
-        String feedback,
-        UUID gradedById,
+        @Schema(nullable = true) String feedback,
+        @Schema(nullable = true) UUID gradedById,
         Instant createdAt,
         Instant updatedAt,
         long version)

@@ -28,7 +28,7 @@ public class AssignmentSubmissionsResource {
     }
 
     @GET
-    @Operation(summary = "List an assignment's submissions")
+    @Operation(operationId = "listAssignmentSubmissions", summary = "List an assignment's submissions")
     public RestResponse<List<SubmissionResponse>> list(
             @PathParam("id") UUID assignmentId, @Valid @BeanParam PageRequest page, UriInfo uri) {
         return submissions.listForAssignment(assignmentId, page).toResponse(uri);

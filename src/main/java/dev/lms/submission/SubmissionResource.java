@@ -47,7 +47,7 @@ public class SubmissionResource {
     }
 
     @GET
-    @Operation(summary = "List submissions, filtered by assignment and student")
+    @Operation(operationId = "listSubmissions", summary = "List submissions, filtered by assignment and student")
     public RestResponse<List<SubmissionResponse>> list(
             @QueryParam("assignmentId") UUID assignmentId,
             @QueryParam("studentId") UUID studentId,
@@ -58,14 +58,16 @@ public class SubmissionResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a submission")
+    @Operation(operationId = "getSubmission", summary = "Read a submission")
     public RestResponse<SubmissionResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(submissions.get(id));
     }
 
     @POST
     @Idempotent
-    @Operation(summary = "Submit work for an assignment, as a student enrolled in its course")
+    @Operation(
+            operationId = "createSubmission",
+            summary = "Submit work for an assignment, as a student enrolled in its course")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SubmissionResponse.class)))
     public RestResponse<SubmissionResponse> create(@Valid @NotNull SubmissionRequest body, UriInfo uri) {
         return Responses.created(uri, submissions.submit(body));
@@ -73,7 +75,7 @@ public class SubmissionResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a submission")
+    @Operation(operationId = "replaceSubmission", summary = "Replace a submission")
     public RestResponse<SubmissionResponse> replace(
             @PathParam("id") UUID id,
             @Valid @NotNull SubmissionRequest body,
@@ -84,7 +86,7 @@ public class SubmissionResource {
     @PATCH
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of a submission (JSON merge patch)")
+    @Operation(operationId = "patchSubmission", summary = "Change some fields of a submission (JSON merge patch)")
     @RequestBody(
             content =
                     @Content(
@@ -100,7 +102,7 @@ public class SubmissionResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a submission with its grade")
+    @Operation(operationId = "deleteSubmission", summary = "Delete a submission with its grade")
     @APIResponse(responseCode = "204", description = "Deleted, with its grade")
     public void delete(
             @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {

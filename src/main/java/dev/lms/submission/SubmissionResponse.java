@@ -3,13 +3,14 @@ package dev.lms.submission;
 import dev.lms.web.Versioned;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record SubmissionResponse(
         UUID id,
         UUID assignmentId,
         UUID studentId,
-        String content,
-        String fileUrl,
+        @Schema(nullable = true) String content,
+        @Schema(nullable = true) String fileUrl,
         Instant submittedAt,
         Instant createdAt,
         Instant updatedAt,

@@ -49,7 +49,7 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "List users, filtered by role and email")
+    @Operation(operationId = "listUsers", summary = "List users, filtered by role and email")
     public RestResponse<List<UserResponse>> list(
             @QueryParam("role") UserRole role,
             @QueryParam("email")
@@ -61,21 +61,21 @@ public class UserResource {
 
     @GET
     @Path("me")
-    @Operation(summary = "Read the caller's own user")
+    @Operation(operationId = "getCurrentUser", summary = "Read the caller's own user")
     public RestResponse<UserResponse> me() {
         return Responses.ok(users.me());
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a user")
+    @Operation(operationId = "getUser", summary = "Read a user")
     public RestResponse<UserResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(users.get(id));
     }
 
     @POST
     @Idempotent
-    @Operation(summary = "Create a user")
+    @Operation(operationId = "createUser", summary = "Create a user")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public RestResponse<UserResponse> create(@Valid @NotNull UserRequest body, UriInfo uri) {
         return Responses.created(uri, users.create(body));
@@ -83,7 +83,7 @@ public class UserResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a user")
+    @Operation(operationId = "replaceUser", summary = "Replace a user")
     public RestResponse<UserResponse> replace(
             @PathParam("id") UUID id,
             @Valid @NotNull UserRequest body,
@@ -94,7 +94,7 @@ public class UserResource {
     @PATCH
     @Path("{id}")
     @Consumes(Responses.MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of a user (JSON merge patch)")
+    @Operation(operationId = "patchUser", summary = "Change some fields of a user (JSON merge patch)")
     @RequestBody(
             content =
                     @Content(
@@ -112,6 +112,7 @@ public class UserResource {
     @Idempotent
     @Path("{id}/revoke-tokens")
     @Operation(
+            operationId = "revokeUserTokens",
             summary = "Refuse every token issued to a user so far and end their sessions (an admin, or the user"
                     + " themselves)")
     @APIResponse(responseCode = "204", description = "Revoked; the user logs in again for new tokens")
@@ -121,7 +122,7 @@ public class UserResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a user; refused while they still teach a course")
+    @Operation(operationId = "deleteUser", summary = "Delete a user; refused while they still teach a course")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(
             @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch) {

@@ -46,11 +46,31 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/")) {
-                item.getOperations().forEach((method, operation) -> document(path, method, operation));
-            }
-        });
+        openAPI.getPaths()
+                .getPathItems()
+                .forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+                    secure(path, operation);
+                    if (path.startsWith("/api/")) {
+                        document(path, method, operation);
+                    }
+                }));
+    }
+
+    /**
+     * The bearer token on what needs one, the same rule as the HTTP permissions in application.properties (everything
+     * under /api but the token endpoint); an explicitly empty requirement on the public operations.
+     */
+    private static void secure(String path, Operation operation) {
+        if (requiresToken(path)) {
+            operation.addSecurityRequirement(
+                    OASFactory.createSecurityRequirement().addScheme(ApiDescription.BEARER));
+        } else {
+            operation.setSecurity(new ArrayList<>());
+        }
+    }
+
+    private static boolean requiresToken(String path) {
+        return path.startsWith("/api/") && !path.startsWith("/api/v1/auth/");
     }
 
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
@@ -59,7 +79,7 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean underAnId = path.contains("{");
         boolean paged = operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(parameter -> "page".equals(parameter.getName()));
-        boolean authenticated = !path.startsWith("/api/v1/auth/");
+        boolean authenticated = requiresToken(path);
         List<String> codes = new ArrayList<>(
                 switch (method) {
                     case GET -> underAnId ? List.of("400", "404") : List.of("400");
@@ -102,6 +122,12 @@ public class ProblemResponsesFilter implements OASFilter {
         APIResponse success = firstSuccess(operation);
         if (success == null) {
             return;
+        }
+        if (success.getDescription() == null) {
+            success.setDescription(
+                    method == PathItem.HttpMethod.POST
+                            ? "Created: the new resource, also named by the Location header."
+                            : "OK");
         }
         if (method == PathItem.HttpMethod.GET && paged) {
             success.addHeader("Link", header("first, prev, next and last pages, as they apply (RFC 8288)."));

@@ -15,8 +15,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The start of every API request in the tests: JSON in and out, a bearer token, and a guard that fails the test if
- * any response from the API carries a password member or a bcrypt hash, whichever resource it comes from. (A
+ * The start of every API request in the tests: JSON in and out, a bearer token, and two guards: one fails the test if
+ * any response from the API carries a password member or a bcrypt hash, whichever resource it comes from, and
+ * {@link DescribedResponses} fails it if the response is not what the published OpenAPI description declares. (A
  * validation error may still name the {@code password} field: that is the field's name, not a secret.)
  * <p>
  * {@link #given()} calls as an ADMIN, who may do everything, so a test about a resource's rules need not think
@@ -62,6 +63,7 @@ public final class Api {
     public static RequestSpecification anonymous() {
         return RestAssured.given()
                 .filter(NO_SECRETS)
+                .filter(DescribedResponses.FILTER)
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
     }

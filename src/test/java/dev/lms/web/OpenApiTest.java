@@ -54,6 +54,38 @@ class OpenApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasItsOperationIdAndTheTokenOnlyWhereTheApiAsksForOne() {
+        JsonPath openApi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+        List<String> operationIds = new java.util.ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, value) -> {
+            Map<String, Object> operation = (Map<String, Object>) value;
+            String operationId = (String) operation.get("operationId");
+            assertThat(operationId).as("%s %s", method, path).matches("[a-z][A-Za-z]+");
+            operationIds.add(operationId);
+            List<Map<String, Object>> security = (List<Map<String, Object>>) operation.get("security");
+            boolean needsToken = path.startsWith("/api/") && !path.startsWith("/api/v1/auth/");
+            assertThat(security)
+                    .as("%s %s", method, path)
+                    .isEqualTo(needsToken ? List.of(Map.of(ApiDescription.BEARER, List.of())) : List.of());
+        }));
+        assertThat(operationIds).doesNotHaveDuplicates();
+        // The ids are part of the API: generated clients name their methods after them.
+        assertThat(openApi.getString("paths.'/api/v1/courses'.get.operationId")).isEqualTo("listCourses");
+        assertThat(openApi.getString("paths.'/api/v1/courses/{id}'.patch.operationId"))
+                .isEqualTo("patchCourse");
+        assertThat(openApi.getString("paths.'/api/v1/discussions/{id}/posts'.get.operationId"))
+                .isEqualTo("getDiscussionThread");
+        assertThat(openApi.getList("servers.url")).containsExactly("/");
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
