@@ -55,11 +55,7 @@ public class RegisteredUserAugmentor implements SecurityIdentityAugmentor {
     }
 
     private static SecurityIdentity checked(
-            SecurityIdentity identity,
-            JsonWebToken token,
-            UUID id,
-            UserRole claimed,
-            RegisteredUsers.UserState user) {
+            SecurityIdentity identity, JsonWebToken token, UUID id, UserRole claimed, RegisteredUsers.UserState user) {
         String refusal = user.refusal(claimed, token.getIssuedAtTime());
         if (refusal != null) {
             throw new AuthenticationFailedException(AuthenticationFailures.reason(refusal));
