@@ -3,6 +3,7 @@ package dev.lms.auth;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
@@ -70,7 +71,8 @@ public class TokenResource {
     @APIResponse(
             responseCode = "401",
             description = "Unknown, expired or already used refresh token (a reuse ends the whole session)")
-    public RestResponse<TokenResponse> refresh(RefreshRequest body, @CookieParam(COOKIE) String cookie) {
+    public RestResponse<TokenResponse> refresh(
+            @Valid RefreshRequest body, @CookieParam(COOKIE) @Size(max = RefreshRequest.TOKEN_MAX) String cookie) {
         String inBody = body == null ? null : body.refreshToken();
         String token = inBody != null ? inBody : cookie;
         if (token == null || token.isBlank()) {
@@ -86,7 +88,8 @@ public class TokenResource {
             operationId = "logout",
             summary = "End the session of a refresh token (body or cookie); its access tokens expire on their own")
     @APIResponse(responseCode = "204", description = "The session is over, or there was none")
-    public RestResponse<Void> logout(RefreshRequest body, @CookieParam(COOKIE) String cookie) {
+    public RestResponse<Void> logout(
+            @Valid RefreshRequest body, @CookieParam(COOKIE) @Size(max = RefreshRequest.TOKEN_MAX) String cookie) {
         String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;
         if (token != null && !token.isBlank()) {
             sessions.end(token);

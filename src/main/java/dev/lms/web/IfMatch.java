@@ -12,6 +12,8 @@ public final class IfMatch {
 
     public static final IfMatch ANY = new IfMatch(Set.of());
 
+    static final String MALFORMED = "If-Match must be * or a list of quoted entity tags";
+
     private final Set<Long> versions;
 
     private IfMatch(Set<Long> versions) {
@@ -25,8 +27,13 @@ public final class IfMatch {
      * @throws IllegalArgumentException for a value that is not an entity tag at all (JAX-RS answers 400)
      */
     public static IfMatch valueOf(String header) {
-        if (header == null || header.isBlank() || header.strip().equals("*")) {
+        if (header == null || header.strip().equals("*")) {
             return ANY;
+        }
+        if (header.isBlank()) {
+            // Sent, but naming no tag (an unset variable in a client, say): never "any version", or a client that
+            // meant to be careful would overwrite blindly. JAX-RS never gets here with it: see EmptyIfMatch.
+            throw new IllegalArgumentException(MALFORMED);
         }
         Set<Long> versions = new HashSet<>();
         for (String tag : header.split(",")) {
@@ -36,7 +43,7 @@ public final class IfMatch {
                 value = value.substring(2);
             }
             if (value.length() < 2 || !value.startsWith("\"") || !value.endsWith("\"")) {
-                throw new IllegalArgumentException("If-Match must be * or a list of quoted entity tags");
+                throw new IllegalArgumentException(MALFORMED);
             }
             if (!weak) {
                 try {

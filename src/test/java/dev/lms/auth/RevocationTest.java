@@ -10,15 +10,16 @@ import dev.lms.user.UserRole;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Caching a token's user does not delay revocation beyond its bound: a user deleted or given another role through
- * this replica's API is refused by the very next request; changed anywhere else (another replica, plain SQL, as here),
- * within 2 s. Each test first uses the token, so that the user's state is cached when the change happens.
+ * Caching a token's user does not delay revocation beyond its bound: a user deleted, given another role or whose tokens
+ * were revoked through this replica's API is refused by the very next request; changed anywhere else (another replica,
+ * plain SQL, as here), within 2 s. Each test first uses the token, so that the user's state is cached when the change happens.
  * <p>
  * The 2 s are awaited on the state the request path checks tokens against ({@link RegisteredUsers}), which answers in
  * microseconds, and the refusal is then shown over HTTP: on a loaded build machine one HTTP round trip alone can take
@@ -39,12 +40,14 @@ class RevocationTest {
     Fixtures fixtures;
     UUID student;
     String token;
+    long issuedAt;
 
     @BeforeEach
     void arrange() {
         fixtures = new Fixtures(dataSource);
         student = fixtures.student();
-        token = Tokens.valid(student, "STUDENT");
+        issuedAt = Instant.now().getEpochSecond();
+        token = Tokens.issuedAt(student, "STUDENT", issuedAt);
         Api.withToken(token).get(ME).then().statusCode(200);
     }
 
@@ -69,6 +72,21 @@ class RevocationTest {
     }
 
     @Test
+    void tokensRevokedThroughTheApiAreRefusedByTheVeryNextRequest() {
+        Api.given().post("/api/v1/users/" + student + "/revoke-tokens").then().statusCode(204);
+
+        refused(Api.withToken(token).get(ME));
+    }
+
+    @Test
+    void tokensRevokedElsewhereAreRefusedWithinTwoSeconds() throws Exception {
+        fixtures.execute("UPDATE users SET tokens_valid_after = now() WHERE id = ?", student);
+
+        awaitRefusalOf(UserRole.STUDENT);
+        refused(Api.withToken(token).get(ME));
+    }
+
+    @Test
     void aUserDeletedElsewhereIsRefusedWithinTwoSeconds() throws Exception {
         fixtures.execute("DELETE FROM users WHERE id = ?", student);
 
@@ -88,6 +106,6 @@ class RevocationTest {
     private void awaitRefusalOf(UserRole role) {
         await().atMost(OTHER_REPLICAS_BOUND)
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> registeredUsers.load(student).refusal(role) != null);
+                .until(() -> registeredUsers.load(student).refusal(role, issuedAt) != null);
     }
 }

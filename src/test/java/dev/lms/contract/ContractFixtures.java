@@ -183,6 +183,11 @@ final class ContractFixtures {
         return object("email", world.tokenEmail(), "password", PASSWORD);
     }
 
+    /** The body of the refresh and logout endpoints. */
+    static ObjectNode refreshBody(String refreshToken) {
+        return object("refreshToken", refreshToken);
+    }
+
     private static String passwordHash;
 
     /** Hashed once: bcrypt is slow on purpose, and every world needs the same account. */

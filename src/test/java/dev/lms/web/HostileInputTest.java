@@ -68,6 +68,19 @@ class HostileInputTest {
     }
 
     @Test
+    void anIfMatchSentEmptyIsA400AndDeletesNothing() {
+        UUID announcement = fixtures.announcement(course, null);
+
+        Api.given()
+                .header("If-Match", "")
+                .delete("/api/v1/announcements/" + announcement)
+                .then()
+                .spec(invalid("If-Match"));
+
+        assertThat(fixtures.count("announcements", "id", announcement)).isOne();
+    }
+
+    @Test
     void aSupplementaryCharacterIsStoredAsSent() {
         String code = Fixtures.unique("EMOJI");
         Api.given()

@@ -14,6 +14,12 @@ class IfMatchTest {
     }
 
     @Test
+    void aHeaderSentEmptyIsRefusedRatherThanReadAsAnyVersion() {
+        assertThatThrownBy(() -> IfMatch.valueOf("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IfMatch.valueOf("  ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aListMatchesAnyOfItsVersions() {
         IfMatch ifMatch = IfMatch.valueOf("\"3\", \"5\"");
 
