@@ -125,7 +125,7 @@ class RollbackRehearsalTest {
 
     @Test
     void dryRunPrintsThePlanAndChangesNothing() throws Exception {
-        database.migrateTo("2");
+        database.migrateTo("latest");
         seedVersionOneRows();
         Map<String, String> before = database.contentOfEveryTable();
 
@@ -200,7 +200,7 @@ class RollbackRehearsalTest {
 
     @Test
     void refusesToRestoreIntoADatabaseAtAnotherVersion() throws Exception {
-        database.migrateTo("2");
+        database.migrateTo("latest");
         seedVersionOneRows();
         assertThat(database.command("backup", "--backup-dir", backups.toString())
                         .exitCode())
