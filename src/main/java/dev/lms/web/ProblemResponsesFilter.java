@@ -150,7 +150,10 @@ public class ProblemResponsesFilter implements OASFilter {
         if (method == PathItem.HttpMethod.GET && paged) {
             success.addHeader("Link", header("first, prev, next and last pages, as they apply (RFC 8288)."));
             success.addHeader(PageResult.TOTAL_COUNT, header("How many items the whole list holds."));
-        } else if (method != PathItem.HttpMethod.DELETE && (single || method != PathItem.HttpMethod.GET)) {
+            // The token endpoints answer with no versioned resource, hence no ETag.
+        } else if (authenticated
+                && method != PathItem.HttpMethod.DELETE
+                && (single || method != PathItem.HttpMethod.GET)) {
             success.addHeader("ETag", header("The resource's version; send it back in If-Match to update or delete."));
         }
     }
