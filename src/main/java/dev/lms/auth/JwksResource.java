@@ -11,6 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -38,6 +42,17 @@ public class JwksResource {
     @Operation(
             operationId = "getSigningKeys",
             summary = "The public keys that verify this service's tokens, current and previous, as a JWKS")
+    @APIResponse(
+            responseCode = "200",
+            description = "The key set, cacheable for five minutes",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            requiredProperties = "keys",
+                                            properties = @SchemaProperty(name = "keys", type = SchemaType.ARRAY))))
     @APIResponse(responseCode = "404", description = "Tokens come from an external identity provider: ask it")
     public RestResponse<Map<String, Object>> jwks() {
         if (keys.external()) {

@@ -1,5 +1,6 @@
 package dev.lms.content;
 
+import dev.lms.web.HttpUrl;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,7 @@ public record CourseContentRequest(
 
         @Size(max = CourseContentConstraints.CONTENT_MAX, message = "must be at most {max} characters") String content,
 
-        @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")
+        @Pattern(regexp = HttpUrl.PATTERN, message = HttpUrl.MESSAGE) @Schema(pattern = HttpUrl.SCHEMA_PATTERN)
         @Size(max = CourseContentConstraints.FILE_URL_MAX, message = "must be at most {max} characters") String fileUrl,
 
         @Min(value = 0, message = "must be 0 or more") @Schema(defaultValue = "0")

@@ -1,5 +1,6 @@
 package dev.lms.course;
 
+import dev.lms.web.HttpUrl;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,7 +25,7 @@ public record CourseRequest(
 
         @Schema(defaultValue = "true") Boolean active,
 
-        @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")
+        @Pattern(regexp = HttpUrl.PATTERN, message = HttpUrl.MESSAGE) @Schema(pattern = HttpUrl.SCHEMA_PATTERN)
         @Size(max = CourseConstraints.THUMBNAIL_URL_MAX, message = "must be at most {max} characters") String thumbnailUrl,
 
         @Schema(description = "Required from an ADMIN; an INSTRUCTOR may leave it out: they teach the course.")

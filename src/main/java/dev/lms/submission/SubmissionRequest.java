@@ -1,9 +1,11 @@
 package dev.lms.submission;
 
+import dev.lms.web.HttpUrl;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of POST and PUT /submissions, and the shape a merge patch is applied to. {@code submittedAt} is not part
@@ -19,7 +21,7 @@ public record SubmissionRequest(
 
         @Size(max = SubmissionConstraints.CONTENT_MAX, message = "must be at most {max} characters") String content,
 
-        @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")
+        @Pattern(regexp = HttpUrl.PATTERN, message = HttpUrl.MESSAGE) @Schema(pattern = HttpUrl.SCHEMA_PATTERN)
         @Size(max = SubmissionConstraints.FILE_URL_MAX, message = "must be at most {max} characters") String fileUrl) {
 
     /** The current state of a submission as a request, for merge patches. */

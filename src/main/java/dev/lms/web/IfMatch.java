@@ -2,12 +2,19 @@ package dev.lms.web;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The {@code If-Match} request header, against an entity's version (our ETags are the version, quoted).
  * Resources take it as {@code @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch}; services
  * {@link #check} it against the row they loaded, or use {@link #versions()} in a conditional DELETE.
  */
+// Described as the header's text, not as this class's fields, which clients never see.
+@Schema(
+        type = SchemaType.STRING,
+        description = "* (any version), or the ETag of the version the client read, such as \"3\".",
+        examples = "\"3\"")
 public final class IfMatch {
 
     public static final IfMatch ANY = new IfMatch(Set.of());

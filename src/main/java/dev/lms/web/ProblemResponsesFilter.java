@@ -1,6 +1,7 @@
 package dev.lms.web;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -36,6 +38,18 @@ public class ProblemResponsesFilter implements OASFilter {
             "422", "The body refers to a resource that does not exist, or is of the wrong kind.",
             "413", "The body is larger than the service accepts (quarkus.http.limits.max-body-size).",
             "503", "The database is unavailable or busy; nothing was written. Retry-After says when to retry.");
+
+    /** The detail of each status's example problem document, as the service words it. */
+    private static final Map<String, String> EXAMPLE_DETAILS = Map.of(
+            "400", "The request is invalid.",
+            "401", "The bearer token has expired.",
+            "403", "You may not do this.",
+            "404", "No course with id 0f8fad5b-d9cb-469f-a165-70867728950e.",
+            "409", "A course with this code already exists.",
+            "412", "If-Match does not match the current version (ETag \"3\"); read it again and retry.",
+            "422", "instructorId: no user with this id.",
+            "413", "The request body is too large.",
+            "503", "The database is unavailable. Retry later.");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -118,6 +132,10 @@ public class ProblemResponsesFilter implements OASFilter {
                                 OASFactory.createMediaType()
                                         .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
             }
+            MediaType problem = response.getContent().getMediaType(Problem.MEDIA_TYPE);
+            if (problem != null && problem.getExample() == null) {
+                problem.setExample(exampleProblem(code));
+            }
         }
         APIResponse success = firstSuccess(operation);
         if (success == null) {
@@ -132,7 +150,10 @@ public class ProblemResponsesFilter implements OASFilter {
         if (method == PathItem.HttpMethod.GET && paged) {
             success.addHeader("Link", header("first, prev, next and last pages, as they apply (RFC 8288)."));
             success.addHeader(PageResult.TOTAL_COUNT, header("How many items the whole list holds."));
-        } else if (method != PathItem.HttpMethod.DELETE && (single || method != PathItem.HttpMethod.GET)) {
+            // The token endpoints answer with no versioned resource, hence no ETag.
+        } else if (authenticated
+                && method != PathItem.HttpMethod.DELETE
+                && (single || method != PathItem.HttpMethod.GET)) {
             success.addHeader("ETag", header("The resource's version; send it back in If-Match to update or delete."));
         }
     }
@@ -154,6 +175,33 @@ public class ProblemResponsesFilter implements OASFilter {
         return OASFactory.createHeader()
                 .description(description)
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+    }
+
+    /** What the service sends for this status; a 400 or 422 names the fields at fault. */
+    private static Map<String, Object> exampleProblem(String code) {
+        int status = Integer.parseInt(code);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put(
+                "title",
+                status == 422
+                        ? ProblemException.UNPROCESSABLE_CONTENT.getReasonPhrase()
+                        : Response.Status.fromStatusCode(status).getReasonPhrase());
+        problem.put("status", status);
+        problem.put("detail", EXAMPLE_DETAILS.get(code));
+        if (status == 400) {
+            problem.put("errors", List.of(fieldError("title", "must not be blank")));
+        } else if (status == 422) {
+            problem.put("errors", List.of(fieldError("instructorId", "no user with this id")));
+        }
+        return problem;
+    }
+
+    private static Map<String, Object> fieldError(String field, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return error;
     }
 
     private static Schema problemSchema() {
@@ -188,6 +236,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addType(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem document, served as application/problem+json.")
                 .properties(properties)
-                .required(List.of("type", "title", "status"));
+                .required(List.of("type", "title", "status"))
+                .examples(List.of(exampleProblem("400")));
     }
 }

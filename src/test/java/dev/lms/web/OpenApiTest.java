@@ -86,6 +86,37 @@ class OpenApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyBodyAndEveryProblemResponseCarriesAnExample() {
+        JsonPath openApi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            List<Map<String, Object>> bodies = new java.util.ArrayList<>();
+            if (operation.get("requestBody") instanceof Map<?, ?> request) {
+                bodies.add((Map<String, Object>) request.get("content"));
+            }
+            ((Map<String, Map<String, Object>>) operation.get("responses")).forEach((status, response) -> {
+                if (response.get("content") != null) {
+                    bodies.add((Map<String, Object>) response.get("content"));
+                }
+            });
+            bodies.forEach(content -> content.forEach((mediaType, body) -> assertThat((Map<String, Object>) body)
+                    .as("%s %s %s", method, path, mediaType)
+                    .containsKey("example")));
+        }));
+        assertThat(openApi.getList("components.schemas.Problem.examples")).hasSize(1);
+        assertThat(
+                        openApi.getInt(
+                                "paths.'/api/v1/courses/{id}'.patch.responses.'412'.content.'application/problem+json'.example.status"))
+                .isEqualTo(412);
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
