@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lms.testing.ServiceProcess;
 import dev.lms.testing.TestDatabase;
-import dev.lms.testing.TestKeys;
-import io.smallrye.jwt.build.Jwt;
+import dev.lms.testing.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -183,11 +182,7 @@ class MigrationLockTimeoutIT {
         private final HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         private final URI base;
-        private final String token = Jwt.issuer("lms")
-                .subject(ADMIN.toString())
-                .groups("ADMIN")
-                .expiresIn(600)
-                .sign(TestKeys.privateKey());
+        private final String token = Tokens.valid(ADMIN, "ADMIN");
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
