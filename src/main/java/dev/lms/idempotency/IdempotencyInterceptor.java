@@ -175,23 +175,23 @@ public class IdempotencyInterceptor {
         }
     }
 
-    private StoredResponse outcome(Object result) throws JsonProcessingException {
+    private StoredOutcome outcome(Object result) throws JsonProcessingException {
         if (result == null) {
-            return new StoredResponse(204, java.util.Map.of(), null);
+            return new StoredOutcome(204, java.util.Map.of(), null);
         }
         if (result instanceof RestResponse<?> response) {
-            return new StoredResponse(
+            return new StoredOutcome(
                     response.getStatus(),
-                    StoredResponse.keptHeaders(response::getHeaderString),
+                    StoredOutcome.keptHeaders(response::getHeaderString),
                     body(response.getEntity()));
         }
         if (result instanceof Response response) {
-            return new StoredResponse(
+            return new StoredOutcome(
                     response.getStatus(),
-                    StoredResponse.keptHeaders(response::getHeaderString),
+                    StoredOutcome.keptHeaders(response::getHeaderString),
                     body(response.getEntity()));
         }
-        return new StoredResponse(200, java.util.Map.of(), body(result));
+        return new StoredOutcome(200, java.util.Map.of(), body(result));
     }
 
     private String body(Object entity) throws JsonProcessingException {

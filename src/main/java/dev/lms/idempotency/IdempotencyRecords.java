@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 public class IdempotencyRecords {
 
     /** A key already used: the request it was used for, and its outcome. */
-    record Earlier(String fingerprint, StoredResponse response) {}
+    record Earlier(String fingerprint, StoredOutcome response) {}
 
     // A row older than the retention is as good as purged: the claim takes it over. When the key is held by a
     // transaction still running, this INSERT waits on the primary key until that transaction ends.
@@ -94,9 +94,9 @@ public class IdempotencyRecords {
                 try (ResultSet row = read.executeQuery()) {
                     row.next();
                     int status = row.getInt("response_status");
-                    StoredResponse response = row.wasNull()
+                    StoredOutcome response = row.wasNull()
                             ? null
-                            : new StoredResponse(
+                            : new StoredOutcome(
                                     status, headers(row.getString("response_headers")), row.getString("response_body"));
                     return Optional.of(new Earlier(row.getString("request_fingerprint"), response));
                 }
@@ -105,7 +105,7 @@ public class IdempotencyRecords {
     }
 
     /** Stores the outcome of the request that claimed the key, in its transaction. */
-    void complete(UUID user, String key, StoredResponse response) throws SQLException {
+    void complete(UUID user, String key, StoredOutcome response) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement complete = connection.prepareStatement(COMPLETE)) {
             complete.setInt(1, response.status());
@@ -121,7 +121,7 @@ public class IdempotencyRecords {
      * Stores a refusal, outside any transaction: the refused request's own transaction has rolled back. If another
      * request has taken the key meanwhile, its outcome stays.
      */
-    void record(UUID user, String key, String fingerprint, StoredResponse response) throws SQLException {
+    void record(UUID user, String key, String fingerprint, StoredOutcome response) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement record = connection.prepareStatement(RECORD)) {
             record.setObject(1, user);

@@ -30,13 +30,13 @@ public class RefusalRecorder {
     @ServerResponseFilter
     public void recordRefusal(ContainerResponseContext response) {
         IdempotentRequest.Refused refused = current.takeRefusal();
-        if (refused == null || !StoredResponse.isKept(response.getStatus())) {
+        if (refused == null || !StoredOutcome.isKept(response.getStatus())) {
             return;
         }
         try {
-            StoredResponse stored = new StoredResponse(
+            StoredOutcome stored = new StoredOutcome(
                     response.getStatus(),
-                    StoredResponse.keptHeaders(name -> name.equals(HttpHeaders.CONTENT_TYPE)
+                    StoredOutcome.keptHeaders(name -> name.equals(HttpHeaders.CONTENT_TYPE)
                             ? (response.getMediaType() == null
                                     ? null
                                     : response.getMediaType().toString())

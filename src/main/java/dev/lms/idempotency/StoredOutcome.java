@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * The part of a response a retry must get back: the status, the headers that name what was written ({@code Location},
  * {@code ETag}) and its media type, and the body as the first caller received it (JSON text, or null for none).
  */
-public record StoredResponse(int status, Map<String, String> headers, String body) {
+public record StoredOutcome(int status, Map<String, String> headers, String body) {
 
     static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.CONTENT_TYPE);
 
