@@ -37,6 +37,7 @@ public class ProblemResponsesFilter implements OASFilter {
             "412", "If-Match does not match the current version (ETag).",
             "422", "The body refers to a resource that does not exist, or is of the wrong kind.",
             "413", "The body is larger than the service accepts (quarkus.http.limits.max-body-size).",
+            "415", "The body's Content-Type is not one this operation accepts.",
             "503", "The database is unavailable or busy; nothing was written. Retry-After says when to retry.");
 
     /** The detail of each status's example problem document, as the service words it. */
@@ -49,6 +50,7 @@ public class ProblemResponsesFilter implements OASFilter {
             "412", "If-Match does not match the current version (ETag \"3\"); read it again and retry.",
             "422", "instructorId: no user with this id.",
             "413", "The request body is too large.",
+            "415", "Unsupported Media Type",
             "503", "The database is unavailable. Retry later.");
 
     @Override
@@ -112,6 +114,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 || method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH) {
             codes.add("413");
+            codes.add("415");
         }
         codes.add("401");
         codes.add("503");

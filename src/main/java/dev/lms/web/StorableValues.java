@@ -20,15 +20,18 @@ import java.util.Optional;
  * <ul>
  *   <li>text: no NUL character ({@code text} cannot hold one), and no unpaired UTF-16 surrogate (it cannot be encoded
  *       as UTF-8: the driver would silently store a {@code ?} in its place);
- *   <li>instants: within {@code timestamptz}'s range, 4713 BC to 294276 AD.
+ *   <li>instants: within RFC 3339's four-digit years, 0000 to 9999. {@code timestamptz} holds more (4713 BC to
+ *       294276 AD), but the API describes instants as OpenAPI {@code date-time}, which is RFC 3339: an instant outside
+ *       it would be stored, then sent back in a form that clients' generated validators (and JavaScript's Date, which
+ *       stops at year 275760) refuse.
  * </ul>
  */
 public final class StorableValues {
 
-    /** {@code timestamptz}'s first instant: 4713-11-24 BC, which ISO-8601 numbers year -4713. */
-    public static final Instant MIN_INSTANT = Instant.parse("-4713-11-24T00:00:00Z");
-    /** {@code timestamptz}'s last instant (it keeps microseconds). */
-    public static final Instant MAX_INSTANT = Instant.parse("+294276-12-31T23:59:59.999999Z");
+    /** RFC 3339's first instant. */
+    public static final Instant MIN_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+    /** RFC 3339's last instant, to the microsecond that {@code timestamptz} keeps. */
+    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private StorableValues() {}
 
@@ -52,7 +55,7 @@ public final class StorableValues {
     /** Why {@code instant} cannot be stored, or empty when it can. */
     public static Optional<String> problemWithInstant(Instant instant) {
         if (instant.isBefore(MIN_INSTANT) || instant.isAfter(MAX_INSTANT)) {
-            return Optional.of("must be between " + MIN_INSTANT + " (4713 BC) and " + MAX_INSTANT);
+            return Optional.of("must be an RFC 3339 date-time between " + MIN_INSTANT + " and " + MAX_INSTANT);
         }
         return Optional.empty();
     }
