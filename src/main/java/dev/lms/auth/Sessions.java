@@ -138,7 +138,9 @@ public class Sessions {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean revokeAll(UUID userId) {
         int updated = Panache.getEntityManager()
-                .createNativeQuery("UPDATE users SET tokens_valid_after = now() WHERE id = :id")
+                // The clock at this statement, not now() (the transaction's start): a password change spends
+                // hundreds of milliseconds in bcrypt first, and a login that committed in between must be refused too.
+                .createNativeQuery("UPDATE users SET tokens_valid_after = clock_timestamp() WHERE id = :id")
                 .setParameter("id", userId)
                 .executeUpdate();
         RefreshSession.delete("user.id", userId);

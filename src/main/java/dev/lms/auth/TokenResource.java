@@ -73,7 +73,7 @@ public class TokenResource {
             description = "Unknown, expired or already used refresh token (a reuse ends the whole session)")
     public RestResponse<TokenResponse> refresh(
             @Valid RefreshRequest body, @CookieParam(COOKIE) @Size(max = RefreshRequest.TOKEN_MAX) String cookie) {
-        String inBody = body == null ? null : body.refreshToken();
+        String inBody = inBody(body);
         String token = inBody != null ? inBody : cookie;
         if (token == null || token.isBlank()) {
             throw new CredentialsRefused(CredentialsRefused.REFRESH);
@@ -90,13 +90,23 @@ public class TokenResource {
     @APIResponse(responseCode = "204", description = "The session is over, or there was none")
     public RestResponse<Void> logout(
             @Valid RefreshRequest body, @CookieParam(COOKIE) @Size(max = RefreshRequest.TOKEN_MAX) String cookie) {
-        String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;
+        String inBody = inBody(body);
+        String token = inBody != null ? inBody : cookie;
         if (token != null && !token.isBlank()) {
             sessions.end(token);
         }
         return RestResponse.ResponseBuilder.<Void>noContent()
                 .cookie(cookie("", 0))
                 .build();
+    }
+
+    /** The body's refresh token; a blank one counts as none, so that it never hides the cookie's. */
+    private static String inBody(RefreshRequest body) {
+        return body == null
+                        || body.refreshToken() == null
+                        || body.refreshToken().isBlank()
+                ? null
+                : body.refreshToken();
     }
 
     private static RestResponse<TokenResponse> answer(TokenResponse response, boolean inCookie) {

@@ -162,6 +162,30 @@ class RefreshSessionTest {
     }
 
     @Test
+    void aBlankRefreshTokenInTheBodyNeverHidesTheCookies() {
+        String cookie = login(Map.of("refreshCookie", true)).cookie("lms_refresh");
+
+        Response refreshed = Api.anonymous()
+                .cookie("lms_refresh", cookie)
+                .body(Map.of("refreshToken", ""))
+                .post(REFRESH);
+
+        refreshed.then().statusCode(200);
+        Api.anonymous()
+                .cookie("lms_refresh", refreshed.cookie("lms_refresh"))
+                .body(Map.of("refreshToken", " "))
+                .post("/api/v1/auth/logout")
+                .then()
+                .statusCode(204);
+        Api.anonymous()
+                .cookie("lms_refresh", refreshed.cookie("lms_refresh"))
+                .body(Map.of())
+                .post(REFRESH)
+                .then()
+                .spec(problem(401));
+    }
+
+    @Test
     void aBrowserGetsItsRefreshTokenOnlyInAStrictHttpOnlyCookieScopedToTheAuthPaths() {
         Response login = login(Map.of("refreshCookie", true));
 
