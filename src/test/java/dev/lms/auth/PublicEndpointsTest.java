@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Tokens;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -40,7 +39,7 @@ class PublicEndpointsTest {
         fixtures = new Fixtures(dataSource);
         email = Fixtures.unique("public") + "@example.org";
         UUID user = fixtures.user("STUDENT", email);
-        fixtures.execute("UPDATE users SET password_hash = ? WHERE id = ?", BcryptUtil.bcryptHash(PASSWORD), user);
+        fixtures.setPassword(user, PASSWORD);
         UUID deleted = fixtures.student();
         String stale = Tokens.valid(deleted, "STUDENT");
         fixtures.execute("DELETE FROM users WHERE id = ?", deleted);

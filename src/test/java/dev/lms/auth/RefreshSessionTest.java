@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -41,7 +40,7 @@ class RefreshSessionTest {
         fixtures = new Fixtures(dataSource);
         email = Fixtures.unique("session") + "@example.org";
         user = fixtures.user("INSTRUCTOR", email);
-        fixtures.execute("UPDATE users SET password_hash = ? WHERE id = ?", BcryptUtil.bcryptHash(PASSWORD), user);
+        fixtures.setPassword(user, PASSWORD);
     }
 
     Response login(Map<String, Object> extra) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Tokens;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -29,7 +28,7 @@ class TokenKeysAndAudienceTest {
         Fixtures fixtures = new Fixtures(dataSource);
         String email = Fixtures.unique("keys") + "@example.org";
         UUID user = fixtures.user("STUDENT", email);
-        fixtures.execute("UPDATE users SET password_hash = ? WHERE id = ?", BcryptUtil.bcryptHash("a password"), user);
+        fixtures.setPassword(user, "a password");
 
         String token = Api.anonymous()
                 .body(Map.of("email", email, "password", "a password"))

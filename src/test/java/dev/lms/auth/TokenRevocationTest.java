@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Tokens;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -39,7 +38,7 @@ class TokenRevocationTest {
         fixtures = new Fixtures(dataSource);
         email = Fixtures.unique("revoked") + "@example.org";
         user = fixtures.user("STUDENT", email);
-        fixtures.execute("UPDATE users SET password_hash = ? WHERE id = ?", BcryptUtil.bcryptHash(PASSWORD), user);
+        fixtures.setPassword(user, PASSWORD);
     }
 
     static Response login(String email, String password) {

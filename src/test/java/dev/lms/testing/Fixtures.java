@@ -34,6 +34,14 @@ public final class Fixtures {
                 role);
     }
 
+    /** Gives the user a password to log in with (bcrypt, as the service stores it). */
+    public void setPassword(UUID user, String password) throws SQLException {
+        execute(
+                "UPDATE users SET password_hash = ? WHERE id = ?",
+                io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password),
+                user);
+    }
+
     public UUID user(String role, String email) {
         return insert(
                 "INSERT INTO users (email, name, role) VALUES (?, ?, ?::user_role) RETURNING id",
