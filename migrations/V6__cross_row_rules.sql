@@ -18,6 +18,29 @@
 
 SET lock_timeout = '5s';
 
+-- Every table below is locked at once, before the first change, and never waited for while another is held: a
+-- request that holds one of them and wants another (it read a course, then writes a submission) would otherwise
+-- deadlock with this migration, and PostgreSQL would abort one of the two, possibly the request. A table that is busy
+-- makes the attempt let go of all of them and try again a few milliseconds later, until lock_timeout has passed.
+DO $$
+DECLARE
+    deadline timestamptz := clock_timestamp() + current_setting('lock_timeout')::interval;
+BEGIN
+    LOOP
+        BEGIN
+            LOCK TABLE grades, assignments, submissions
+                IN ACCESS EXCLUSIVE MODE NOWAIT;
+            RETURN;
+        EXCEPTION WHEN lock_not_available THEN
+            IF clock_timestamp() >= deadline AND current_setting('lock_timeout') <> '0' THEN
+                RAISE;
+            END IF;
+            PERFORM pg_sleep(0.005 + random() * 0.02);
+        END;
+    END LOOP;
+END
+$$;
+
 CREATE FUNCTION grades_score_within_points() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE

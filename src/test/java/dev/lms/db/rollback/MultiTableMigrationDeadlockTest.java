@@ -1,0 +1,85 @@
+package dev.lms.db.rollback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A migration that changes several tables must not hold one of them while it waits for another. A request of the
+ * running release that has read or written one table (here: the last one the migration changes) and then writes
+ * another (the first) would otherwise deadlock with it, and PostgreSQL aborts one of the two after deadlock_timeout: the request
+ * (the previous release answered 500; found by the migration rehearsal) or the deploy. V3 and V6 lock all their tables
+ * at once without waiting, and try again until the lock timeout.
+ */
+class MultiTableMigrationDeadlockTest {
+
+    private static final Duration MIGRATION_STARTED = Duration.ofSeconds(30);
+
+    ScratchDatabase database;
+
+    @BeforeEach
+    void createScratchDatabase() throws SQLException {
+        database = new ScratchDatabase();
+    }
+
+    @AfterEach
+    void dropScratchDatabase() throws SQLException {
+        database.close();
+    }
+
+    @ParameterizedTest(name = "V{0}: a request takes {2} on {1}, then writes {3}")
+    @CsvSource({
+        "3, course_content, ACCESS SHARE, users", // V3 changes all ten tables: a read conflicts with it
+        "6, submissions, ROW EXCLUSIVE, grades" // V6's triggers conflict with writes only
+    })
+    void aRequestUsingOneTableThenWritingAnotherCompletesWhileTheMigrationWaitsForIt(
+            String version, String usedFirst, String mode, String writtenNext) throws Exception {
+        database.migrateTo(String.valueOf(Integer.parseInt(version) - 1));
+
+        try (Connection request = database.dataSource.getConnection();
+                Statement statement = request.createStatement()) {
+            request.setAutoCommit(false);
+            statement.execute("SET lock_timeout = '3s'");
+            statement.execute("LOCK TABLE " + usedFirst + " IN " + mode + " MODE");
+
+            CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> {
+                try {
+                    database.migrateTo(version);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitMigrationWaitingForLocks(migration);
+
+            statement.execute("LOCK TABLE " + writtenNext + " IN ROW EXCLUSIVE MODE");
+            request.commit();
+
+            migration.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(database.strings("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
+                .endsWith(version);
+    }
+
+    /** Until the migrating session is either trying its all-at-once lock or waiting for a lock. */
+    private void awaitMigrationWaitingForLocks(CompletableFuture<Void> migration) throws Exception {
+        long deadline = System.nanoTime() + MIGRATION_STARTED.toNanos();
+        while (database.string("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid() AND (query LIKE '%NOWAIT%' OR wait_event_type = 'Lock')")
+                .equals("0")) {
+            assertThat(migration)
+                    .as("the migration waits for the request's table")
+                    .isNotDone();
+            assertThat(System.nanoTime()).as("the migration started").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
