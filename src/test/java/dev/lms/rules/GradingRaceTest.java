@@ -64,6 +64,16 @@ class GradingRaceTest {
         assertThat(fixtures.row("submissions", submission)).containsEntry("content", "My answer");
     }
 
+    @Test
+    void aWithdrawalRacingAGradeWaitsForItAndIsThenRefused() throws Exception {
+        int[] outcome = race(() -> Api.as(student, "STUDENT")
+                .delete("/api/v1/submissions/" + submission)
+                .statusCode());
+
+        assertThat(outcome).containsExactly(201, 403);
+        assertThat(fixtures.count("grades", "submission_id", submission)).isOne();
+    }
+
     /** @return the grading request's status and the student's */
     private int[] race(Supplier<Integer> studentRequest) throws Exception {
         try (Connection holdsTheAssignment = Transactions.begin()) {
