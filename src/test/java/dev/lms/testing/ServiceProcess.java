@@ -14,13 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The packaged service started as operators start it: prod profile, configured only by environment variables. For
  * tests of start-up behaviour, where the question is whether the service starts at all.
  * <p>
  * Like {@code @QuarkusIntegrationTest}, it runs what the build produced: the native executable after
- * {@code ./mvnw verify -Dnative}, otherwise {@code target/quarkus-app/quarkus-run.jar}.
+ * {@code ./mvnw verify -Dnative}, otherwise {@code target/quarkus-app/quarkus-run.jar}, and it passes the jar the same
+ * JVM options, {@code quarkus.test.arg-line}: the image's options in the {@code aot} profile, and
+ * {@code -XX:AOTMode=on -XX:AOTCache=...} when CI checks that the JVM uses the cache.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -87,9 +90,18 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: run this test with `./mvnw verify`, after packaging");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", JAR.toString()));
         return command;
+    }
+
+    /** {@code quarkus.test.arg-line}, split as {@code @QuarkusIntegrationTest} splits it. */
+    private static List<String> jvmOptions() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.test.arg-line", String.class)
+                .map(line -> List.of(line.trim().split("\\s+")))
+                .orElse(List.of());
     }
 
     /** Waits until the service reports it has started, or has exited. Returns whether it started. */
