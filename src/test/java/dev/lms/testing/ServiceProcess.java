@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The packaged service started as operators start it: prod profile, configured only by environment variables. For
@@ -96,12 +95,14 @@ public final class ServiceProcess implements AutoCloseable {
         return command;
     }
 
-    /** {@code quarkus.test.arg-line}, split as {@code @QuarkusIntegrationTest} splits it. */
+    /**
+     * {@code quarkus.test.arg-line}, split as {@code @QuarkusIntegrationTest} splits it. Read as the system property the
+     * build sets (not through MicroProfile Config, which would register a configuration for the test class loader
+     * before Quarkus's test extension registers its own).
+     */
     private static List<String> jvmOptions() {
-        return ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.test.arg-line", String.class)
-                .map(line -> List.of(line.trim().split("\\s+")))
-                .orElse(List.of());
+        String line = System.getProperty("quarkus.test.arg-line", "").trim();
+        return line.isEmpty() ? List.of() : List.of(line.split("\\s+"));
     }
 
     /** Waits until the service reports it has started, or has exited. Returns whether it started. */
