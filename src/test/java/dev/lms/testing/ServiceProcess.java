@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * tests of start-up behaviour, where the question is whether the service starts at all.
  * <p>
  * Like {@code @QuarkusIntegrationTest}, it runs what the build produced: the native executable after
- * {@code ./mvnw verify -Dnative}, otherwise {@code target/quarkus-app/quarkus-run.jar}.
+ * {@code ./mvnw verify -Dnative}, otherwise {@code target/quarkus-app/quarkus-run.jar}, and it passes the jar the same
+ * JVM options, {@code quarkus.test.arg-line}: the image's options in the {@code aot} profile, and
+ * {@code -XX:AOTMode=on -XX:AOTCache=...} when CI checks that the JVM uses the cache.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -95,9 +97,20 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: run this test with `./mvnw verify`, after packaging");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", JAR.toString()));
         return command;
+    }
+
+    /**
+     * {@code quarkus.test.arg-line}, split as {@code @QuarkusIntegrationTest} splits it. Read as the system property the
+     * build sets (not through MicroProfile Config, which would register a configuration for the test class loader
+     * before Quarkus's test extension registers its own).
+     */
+    private static List<String> jvmOptions() {
+        String line = System.getProperty("quarkus.test.arg-line", "").trim();
+        return line.isEmpty() ? List.of() : List.of(line.split("\\s+"));
     }
 
     /** Waits until the service reports it has started, or has exited. Returns whether it started. */
