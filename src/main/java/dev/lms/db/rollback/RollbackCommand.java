@@ -4,6 +4,7 @@ import dev.lms.db.DatabaseConfigSourceFactory;
 import dev.lms.db.DatabaseUrl;
 import dev.lms.db.InvalidDatabaseUrlException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,41 +15,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The operator's rollback, path (b) of docs/database-rollback.md in one call. Run it from the packaged service with
- * {@code scripts/db-rollback}; it never starts Quarkus (start-up would migrate, which is what is being undone).
- * <pre>
- * db-rollback rollback --to N [--dry-run] [--force] [--backup-dir DIR]
- *                                                   lock out writers, back up, undo down to version N, fix the history
- * db-rollback backup [--backup-dir DIR]                         back up only
- * db-rollback restore --from DIR [--table NAME]...              copy backed-up rows into empty tables
- * </pre>
- * It connects with DIRECT_URL (DATABASE_URL when unset), like Flyway in the service.
+ * {@code scripts/db-rollback} ({@code --help} lists the commands and options); it never starts Quarkus (start-up would
+ * migrate, which is what is being undone). It connects with DIRECT_URL (DATABASE_URL when unset), like Flyway in the
+ * service. Exit codes: 0 done, 1 refused (nothing changed), 2 bad arguments or settings, 3 failed.
  */
-public final class RollbackCommand {
+@Command(
+        name = "db-rollback",
+        mixinStandardHelpOptions = true,
+        description = "Rolls the database back to an earlier schema version, backs it up, or restores a backup.",
+        footer = {
+            "",
+            "Connects with DIRECT_URL, or DATABASE_URL when DIRECT_URL is unset (credentials in the URL, or",
+            "DATABASE_USERNAME / DATABASE_PASSWORD). Backups hold personal data and are written readable by their owner",
+            "only. See docs/database-rollback.md."
+        },
+        exitCodeOnInvalidInput = RollbackCommand.USAGE,
+        exitCodeOnExecutionException = RollbackCommand.FAILED)
+public final class RollbackCommand implements Callable<Integer> {
 
     static final int OK = 0;
     static final int REFUSED = 1;
     static final int USAGE = 2;
     static final int FAILED = 3;
 
-    private static final String USAGE_TEXT = """
-            Usage:
-              db-rollback rollback --to VERSION [--dry-run] [--force] [--backup-dir DIR]
-              db-rollback backup [--backup-dir DIR]
-              db-rollback restore --from BACKUP_DIR [--table NAME]...
-            Connects with DIRECT_URL, or DATABASE_URL when DIRECT_URL is unset (credentials in the URL,
-            or DATABASE_USERNAME / DATABASE_PASSWORD). Backups go to ./db-backups unless --backup-dir is given;
-            they hold personal data and are written readable by their owner only.
-            --force lets --to 0 drop a schema that was adopted by baseline (built before this service).
-            See docs/database-rollback.md.""";
-
     private final Map<String, String> environment;
     private final PrintStream out;
     private final PrintStream err;
+
+    @Spec
+    CommandSpec spec;
 
     RollbackCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
         this.environment = environment;
@@ -65,28 +72,93 @@ public final class RollbackCommand {
     }
 
     int run(String... args) {
-        Options options;
-        Target target;
+        return new CommandLine(this)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    err.println("FAILED: " + e.getMessage());
+                    return FAILED;
+                })
+                .execute(args);
+    }
+
+    /** Without a command: say so, with the usage. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "No command given.");
+    }
+
+    @Command(
+            name = "rollback",
+            mixinStandardHelpOptions = true,
+            description = "Locks out writers, backs up, undoes the migrations newer than VERSION (newest first) and"
+                    + " fixes Flyway's history, in one transaction.")
+    int rollback(
+            @Option(
+                            names = "--to",
+                            required = true,
+                            paramLabel = "VERSION",
+                            description = "The schema version to go back to (0 removes everything the migrations"
+                                    + " created).")
+                    int to,
+            @Option(names = "--dry-run", description = "Print the plan and change nothing.") boolean dryRun,
+            @Option(
+                            names = "--force",
+                            description = "Let --to 0 drop a schema that was adopted by baseline (built before this"
+                                    + " service).")
+                    boolean force,
+            @Option(
+                            names = "--backup-dir",
+                            paramLabel = "DIR",
+                            defaultValue = "db-backups",
+                            description = "Where the backup goes (default: ${DEFAULT-VALUE}).")
+                    Path backupDir)
+            throws Exception {
+        return rollback(target(), new Options(to, dryRun, force, backupDir));
+    }
+
+    @Command(
+            name = "backup",
+            mixinStandardHelpOptions = true,
+            description = "Backs up every table, and changes nothing.")
+    int backup(
+            @Option(
+                            names = "--backup-dir",
+                            paramLabel = "DIR",
+                            defaultValue = "db-backups",
+                            description = "Where the backup goes (default: ${DEFAULT-VALUE}).")
+                    Path backupDir)
+            throws Exception {
+        return backup(target(), backupDir);
+    }
+
+    @Command(
+            name = "restore",
+            mixinStandardHelpOptions = true,
+            description = "Copies backed-up rows into empty tables.")
+    int restore(
+            @Option(names = "--from", required = true, paramLabel = "BACKUP_DIR", description = "The backup.")
+                    Path from,
+            @Option(
+                            names = "--table",
+                            paramLabel = "NAME",
+                            description = "Restore only this table (repeatable; default: every table).")
+                    List<String> tables)
+            throws Exception {
+        return restore(target(), from, tables == null ? List.of() : List.copyOf(tables));
+    }
+
+    /** The database from the environment; a missing or unusable URL is a usage error, not a failure. */
+    private Target target() {
         try {
-            options = Options.parse(args);
-            target = Target.from(environment);
+            return Target.from(environment);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(USAGE_TEXT);
-            return USAGE;
-        }
-        try {
-            return switch (options.command()) {
-                case "rollback" -> rollback(target, options);
-                case "backup" -> backup(target, options);
-                case "restore" -> restore(target, options);
-                default -> throw new IllegalStateException(options.command());
-            };
-        } catch (Exception e) {
-            err.println("FAILED: " + e.getMessage());
-            return FAILED;
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
+
+    /** What a rollback was asked to do. */
+    record Options(int to, boolean dryRun, boolean force, Path backupDir) {}
 
     private int rollback(Target target, Options options) throws Exception {
         List<Integer> appliedWhenPlanned;
@@ -136,7 +208,7 @@ public final class RollbackCommand {
         return OK;
     }
 
-    private int backup(Target target, Options options) throws Exception {
+    private int backup(Target target, Path backupDir) throws Exception {
         MigrationHistory history = target.history();
         if (!history.matches()) {
             history.mismatches()
@@ -144,7 +216,7 @@ public final class RollbackCommand {
                             err.println("REFUSED: history does not match the shipped migrations: " + mismatch));
             return REFUSED;
         }
-        backup(target, options.backupDir(), history.currentVersion());
+        backup(target, backupDir, history.currentVersion());
         return OK;
     }
 
@@ -165,8 +237,8 @@ public final class RollbackCommand {
         return directory;
     }
 
-    private int restore(Target target, Options options) throws Exception {
-        BackupManifest manifest = BackupManifest.read(options.from());
+    private int restore(Target target, Path from, List<String> tables) throws Exception {
+        BackupManifest manifest = BackupManifest.read(from);
         MigrationHistory history = target.history();
         if (!history.matches()) {
             history.mismatches()
@@ -183,11 +255,11 @@ public final class RollbackCommand {
         long started = System.nanoTime();
         BackupManifest restored;
         try (Connection connection = target.connect()) {
-            restored = CopyBackup.restore(connection, options.from(), options.tables());
+            restored = CopyBackup.restore(connection, from, tables);
         }
         out.printf(
                 "Restore: %d tables, %d rows from %s in %.1f s%n",
-                restored.tables().size(), restored.totalRows(), options.from(), seconds(started));
+                restored.tables().size(), restored.totalRows(), from, seconds(started));
         restored.tables().forEach(table -> out.printf("  %-20s %d rows%n", table.name(), table.rows()));
         return OK;
     }
@@ -233,57 +305,6 @@ public final class RollbackCommand {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    record Options(
-            String command, int to, boolean dryRun, boolean force, Path backupDir, Path from, List<String> tables) {
-
-        static Options parse(String... args) {
-            if (args.length == 0 || !List.of("rollback", "backup", "restore").contains(args[0])) {
-                throw new IllegalArgumentException(
-                        args.length == 0 ? "No command given." : "Unknown command: " + args[0]);
-            }
-            Integer to = null;
-            boolean dryRun = false;
-            boolean force = false;
-            Path backupDir = Path.of("db-backups");
-            Path from = null;
-            List<String> tables = new ArrayList<>();
-            for (int i = 1; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--dry-run" -> dryRun = true;
-                    case "--force" -> force = true;
-                    case "--to" -> to = version(value(args, ++i, "--to"));
-                    case "--backup-dir" -> backupDir = Path.of(value(args, ++i, "--backup-dir"));
-                    case "--from" -> from = Path.of(value(args, ++i, "--from"));
-                    case "--table" -> tables.add(value(args, ++i, "--table"));
-                    default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
-                }
-            }
-            if (args[0].equals("rollback") && to == null) {
-                throw new IllegalArgumentException(
-                        "rollback needs --to VERSION (0 removes everything the migrations created).");
-            }
-            if (args[0].equals("restore") && from == null) {
-                throw new IllegalArgumentException("restore needs --from BACKUP_DIR.");
-            }
-            return new Options(args[0], to == null ? -1 : to, dryRun, force, backupDir, from, List.copyOf(tables));
-        }
-
-        private static String value(String[] args, int index, String option) {
-            if (index >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value.");
-            }
-            return args[index];
-        }
-
-        private static int version(String value) {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--to takes a whole version number, not " + value);
-            }
-        }
     }
 
     /** Where the command connects. Never printed with its password. */
