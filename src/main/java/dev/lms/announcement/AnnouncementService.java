@@ -45,8 +45,8 @@ public class AnnouncementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<AnnouncementResponse> list(UUID courseId, UUID authorId, PageRequest page) {
         Where where = CourseAccess.readable(caller, "course.id")
-                .and("course.id = :courseId", "courseId", courseId)
-                .and("author.id = :authorId", "authorId", authorId);
+                .andIfPresent("course.id = :courseId", "courseId", courseId)
+                .andIfPresent("author.id = :authorId", "authorId", authorId);
         return page.fetch(
                 Announcement.find(where.query(), SORTING.parse(page), where.parameters()), AnnouncementResponse::of);
     }

@@ -46,9 +46,9 @@ public class AssignmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<AssignmentResponse> list(UUID courseId, Instant dueBefore, Instant dueAfter, PageRequest page) {
         Where where = CourseAccess.readable(caller, "course.id")
-                .and("course.id = :courseId", "courseId", courseId)
-                .and("dueDate < :dueBefore", "dueBefore", dueBefore)
-                .and("dueDate >= :dueAfter", "dueAfter", dueAfter);
+                .andIfPresent("course.id = :courseId", "courseId", courseId)
+                .andIfPresent("dueDate < :dueBefore", "dueBefore", dueBefore)
+                .andIfPresent("dueDate >= :dueAfter", "dueAfter", dueAfter);
         return page.fetch(
                 Assignment.find(where.query(), SORTING.parse(page), where.parameters()), AssignmentResponse::of);
     }

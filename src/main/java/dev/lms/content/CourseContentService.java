@@ -42,8 +42,8 @@ public class CourseContentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<CourseContentResponse> list(UUID courseId, ContentType type, PageRequest page) {
         Where where = CourseAccess.readable(caller, "course.id")
-                .and("course.id = :courseId", "courseId", courseId)
-                .and("type = :type", "type", type);
+                .andIfPresent("course.id = :courseId", "courseId", courseId)
+                .andIfPresent("type = :type", "type", type);
         return page.fetch(
                 CourseContent.find(where.query(), SORTING.parse(page), where.parameters()), CourseContentResponse::of);
     }

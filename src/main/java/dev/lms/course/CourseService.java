@@ -39,9 +39,9 @@ public class CourseService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<CourseResponse> list(UUID instructorId, Boolean active, String semester, PageRequest page) {
         Where where = CourseAccess.readable(caller, "id")
-                .and("instructor.id = :instructorId", "instructorId", instructorId)
-                .and("active = :active", "active", active)
-                .and("semester = :semester", "semester", semester);
+                .andIfPresent("instructor.id = :instructorId", "instructorId", instructorId)
+                .andIfPresent("active = :active", "active", active)
+                .andIfPresent("semester = :semester", "semester", semester);
         return page.fetch(Course.find(where.query(), SORTING.parse(page), where.parameters()), CourseResponse::of);
     }
 

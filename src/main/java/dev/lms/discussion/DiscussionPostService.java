@@ -49,9 +49,9 @@ public class DiscussionPostService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<DiscussionPostResponse> list(UUID discussionId, UUID authorId, UUID parentId, PageRequest page) {
         Where where = CourseAccess.readable(caller, "discussion.course.id")
-                .and("discussion.id = :discussionId", "discussionId", discussionId)
-                .and("author.id = :authorId", "authorId", authorId)
-                .and("parent.id = :parentId", "parentId", parentId);
+                .andIfPresent("discussion.id = :discussionId", "discussionId", discussionId)
+                .andIfPresent("author.id = :authorId", "authorId", authorId)
+                .andIfPresent("parent.id = :parentId", "parentId", parentId);
         return page.fetch(
                 DiscussionPost.find(where.query(), SORTING.parse(page), where.parameters()),
                 DiscussionPostResponse::of);

@@ -43,8 +43,8 @@ public class DiscussionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<DiscussionResponse> list(UUID courseId, UUID authorId, PageRequest page) {
         Where where = CourseAccess.readable(caller, "course.id")
-                .and("course.id = :courseId", "courseId", courseId)
-                .and("author.id = :authorId", "authorId", authorId);
+                .andIfPresent("course.id = :courseId", "courseId", courseId)
+                .andIfPresent("author.id = :authorId", "authorId", authorId);
         return page.fetch(
                 Discussion.find(where.query(), SORTING.parse(page), where.parameters()), DiscussionResponse::of);
     }

@@ -39,8 +39,9 @@ public class EnrollmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<EnrollmentResponse> list(UUID userId, UUID courseId, PageRequest page) {
-        Where where =
-                visible().and("user.id = :userId", "userId", userId).and("course.id = :courseId", "courseId", courseId);
+        Where where = visible()
+                .andIfPresent("user.id = :userId", "userId", userId)
+                .andIfPresent("course.id = :courseId", "courseId", courseId);
         return page.fetch(
                 Enrollment.find(where.query(), SORTING.parse(page), where.parameters()), EnrollmentResponse::of);
     }

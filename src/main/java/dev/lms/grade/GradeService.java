@@ -43,8 +43,8 @@ public class GradeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<GradeResponse> list(UUID submissionId, UUID gradedById, PageRequest page) {
         Where where = visible()
-                .and("submission.id = :submissionId", "submissionId", submissionId)
-                .and("gradedBy.id = :gradedById", "gradedById", gradedById);
+                .andIfPresent("submission.id = :submissionId", "submissionId", submissionId)
+                .andIfPresent("gradedBy.id = :gradedById", "gradedById", gradedById);
         return page.fetch(Grade.find(where.query(), SORTING.parse(page), where.parameters()), GradeResponse::of);
     }
 

@@ -44,8 +44,8 @@ public class SubmissionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<SubmissionResponse> list(UUID assignmentId, UUID studentId, PageRequest page) {
         Where where = visible()
-                .and("assignment.id = :assignmentId", "assignmentId", assignmentId)
-                .and("student.id = :studentId", "studentId", studentId);
+                .andIfPresent("assignment.id = :assignmentId", "assignmentId", assignmentId)
+                .andIfPresent("student.id = :studentId", "studentId", studentId);
         return page.fetch(
                 Submission.find(where.query(), SORTING.parse(page), where.parameters()), SubmissionResponse::of);
     }

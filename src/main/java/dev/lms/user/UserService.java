@@ -54,9 +54,9 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<UserResponse> list(UserRole role, String email, PageRequest page) {
         Where where = visible()
-                .and("role = :role", "role", role)
+                .andIfPresent("role = :role", "role", role)
                 // Matches the unique index on lower(email), as the uniqueness rule does.
-                .and("lower(email) = lower(:email)", "email", email);
+                .andIfPresent("lower(email) = lower(:email)", "email", email);
         return page.fetch(User.find(where.query(), SORTING.parse(page), where.parameters()), UserResponse::of);
     }
 
