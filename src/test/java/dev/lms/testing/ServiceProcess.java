@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * <p>
  * Like {@code @QuarkusIntegrationTest}, it runs what the build produced: the native executable after
  * {@code ./mvnw verify -Dnative}, otherwise {@code target/quarkus-app/quarkus-run.jar}, and it passes the jar the same
- * JVM options, {@code quarkus.test.arg-line}: the image's options in the {@code aot} profile, and
+ * JVM options, {@code quarkus.test.arg-line} (the build's {@code it.jvm.args}): C1 only by default, the image's
+ * options in the {@code aot} profile, and
  * {@code -XX:AOTMode=on -XX:AOTCache=...} when CI checks that the JVM uses the cache.
  */
 public final class ServiceProcess implements AutoCloseable {
