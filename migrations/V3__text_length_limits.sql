@@ -8,27 +8,31 @@
 
 SET lock_timeout = '5s';
 
--- Every table below is locked at once, before the first change, and never waited for while another is held: a
--- request that holds one of them and wants another (it read a course, then writes a submission) would otherwise
--- deadlock with this migration, and PostgreSQL would abort one of the two, possibly the request. A table that is busy
--- makes the attempt let go of all of them and try again a few milliseconds later, until lock_timeout has passed.
+-- Every table below is locked before the first change, each attempt waiting at most 100 ms for a table: far less than
+-- deadlock_timeout (1 s), so when a request holds one of them and waits for another this migration holds (it read a
+-- course, then writes a submission), the migration gives up first and the request goes on; it is never the one
+-- PostgreSQL aborts. A failed attempt lets go of every table it got, and the next one starts a few milliseconds
+-- later, until lock_timeout has passed. Requests wait behind an attempt for 100 ms at most.
 DO $$
 DECLARE
-    deadline timestamptz := clock_timestamp() + current_setting('lock_timeout')::interval;
+    configured text := current_setting('lock_timeout');
+    deadline timestamptz := clock_timestamp() + configured::interval;
 BEGIN
+    PERFORM set_config('lock_timeout', '100ms', true);
     LOOP
         BEGIN
             LOCK TABLE users, courses, assignments, submissions, grades, discussions, discussion_posts, announcements,
                 course_content
-                IN ACCESS EXCLUSIVE MODE NOWAIT;
-            RETURN;
-        EXCEPTION WHEN lock_not_available THEN
-            IF clock_timestamp() >= deadline AND current_setting('lock_timeout') <> '0' THEN
+                IN ACCESS EXCLUSIVE MODE;
+            EXIT;
+        EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+            IF clock_timestamp() >= deadline AND configured <> '0' THEN
                 RAISE;
             END IF;
-            PERFORM pg_sleep(0.005 + random() * 0.02);
+            PERFORM pg_sleep(random() * 0.05);
         END;
     END LOOP;
+    PERFORM set_config('lock_timeout', configured, true);
 END
 $$;
 

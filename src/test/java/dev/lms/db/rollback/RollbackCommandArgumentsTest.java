@@ -53,6 +53,7 @@ class RollbackCommandArgumentsTest {
             rollback --to one           | Invalid value for option '--to': 'one' is not an int
             rollback --to               | Missing required parameter for option '--to'
             rollback --to 1 --verbose   | Unknown option: '--verbose'
+            --version                   | Unknown option: '--version'
             restore                     | Missing required option: '--from=BACKUP_DIR'
             """)
     void unusableArgumentsExitWithTwoTheReasonAndTheUsage(String args, String reason) {
@@ -70,7 +71,7 @@ class RollbackCommandArgumentsTest {
         Run run = run(Map.of(), "rollback", "--to", "1");
 
         assertThat(run.exitCode()).isEqualTo(RollbackCommand.USAGE);
-        assertThat(run.err()).contains("Set DIRECT_URL (or DATABASE_URL)");
+        assertThat(run.err()).contains("Set DIRECT_URL (or DATABASE_URL)", "Usage: db-rollback rollback");
     }
 
     @Test
