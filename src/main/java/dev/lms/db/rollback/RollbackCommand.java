@@ -33,7 +33,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "db-rollback",
-        mixinStandardHelpOptions = true,
         description = "Rolls the database back to an earlier schema version, backs it up, or restores a backup.",
         footer = {
             "",
@@ -54,8 +53,16 @@ public final class RollbackCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
+    private static final String HELP = "Show this help and exit.";
+
     @Spec
     CommandSpec spec;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = HELP)
+    boolean help;
 
     RollbackCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
         this.environment = environment;
@@ -90,10 +97,14 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Command(
             name = "rollback",
-            mixinStandardHelpOptions = true,
             description = "Locks out writers, backs up, undoes the migrations newer than VERSION (newest first) and"
                     + " fixes Flyway's history, in one transaction.")
     int rollback(
+            @Option(
+                            names = {"-h", "--help"},
+                            usageHelp = true,
+                            description = HELP)
+                    boolean help,
             @Option(
                             names = "--to",
                             required = true,
@@ -114,14 +125,16 @@ public final class RollbackCommand implements Callable<Integer> {
                             description = "Where the backup goes (default: ${DEFAULT-VALUE}).")
                     Path backupDir)
             throws Exception {
-        return rollback(target(), new Options(to, dryRun, force, backupDir));
+        return rollback(target("rollback"), new Options(to, dryRun, force, backupDir));
     }
 
-    @Command(
-            name = "backup",
-            mixinStandardHelpOptions = true,
-            description = "Backs up every table, and changes nothing.")
+    @Command(name = "backup", description = "Backs up every table, and changes nothing.")
     int backup(
+            @Option(
+                            names = {"-h", "--help"},
+                            usageHelp = true,
+                            description = HELP)
+                    boolean help,
             @Option(
                             names = "--backup-dir",
                             paramLabel = "DIR",
@@ -129,14 +142,16 @@ public final class RollbackCommand implements Callable<Integer> {
                             description = "Where the backup goes (default: ${DEFAULT-VALUE}).")
                     Path backupDir)
             throws Exception {
-        return backup(target(), backupDir);
+        return backup(target("backup"), backupDir);
     }
 
-    @Command(
-            name = "restore",
-            mixinStandardHelpOptions = true,
-            description = "Copies backed-up rows into empty tables.")
+    @Command(name = "restore", description = "Copies backed-up rows into empty tables.")
     int restore(
+            @Option(
+                            names = {"-h", "--help"},
+                            usageHelp = true,
+                            description = HELP)
+                    boolean help,
             @Option(names = "--from", required = true, paramLabel = "BACKUP_DIR", description = "The backup.")
                     Path from,
             @Option(
@@ -145,15 +160,15 @@ public final class RollbackCommand implements Callable<Integer> {
                             description = "Restore only this table (repeatable; default: every table).")
                     List<String> tables)
             throws Exception {
-        return restore(target(), from, tables == null ? List.of() : List.copyOf(tables));
+        return restore(target("restore"), from, tables == null ? List.of() : List.copyOf(tables));
     }
 
-    /** The database from the environment; a missing or unusable URL is a usage error, not a failure. */
-    private Target target() {
+    /** The database from the environment; a missing or unusable URL is a usage error of that command. */
+    private Target target(String command) {
         try {
             return Target.from(environment);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine().getSubcommands().get(command), e.getMessage());
         }
     }
 
