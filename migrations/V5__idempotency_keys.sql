@@ -8,8 +8,6 @@
 -- A new table: nothing to rewrite or validate, and the foreign key takes a brief lock on users.
 -- Undone by undo/U5__idempotency_keys.sql.
 
-SET lock_timeout = '5s';
-
 CREATE TABLE idempotency_keys (
     user_id             uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     idempotency_key     text        NOT NULL,

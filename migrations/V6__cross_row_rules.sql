@@ -16,8 +16,6 @@
 -- so adding them takes no long lock and cannot fail on existing data.
 -- Undone by undo/U6__cross_row_rules.sql.
 
-SET lock_timeout = '5s';
-
 -- Every table below is locked before the first change, each attempt waiting at most 100 ms for a table: far less than
 -- deadlock_timeout (1 s), so when a request holds one of them and waits for another this migration holds (it read a
 -- course, then writes a submission), the migration gives up first and the request goes on; it is never the one

@@ -10,8 +10,6 @@
 -- foreign key and indexes are built on no rows, and nothing here locks users beyond the moment the key is added.
 -- Undone by undo/U7__token_revocation_and_refresh_sessions.sql.
 
-SET lock_timeout = '5s';
-
 ALTER TABLE users ADD COLUMN tokens_valid_after timestamptz;
 
 CREATE TABLE refresh_sessions (
