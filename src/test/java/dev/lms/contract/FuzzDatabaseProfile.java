@@ -1,10 +1,7 @@
 package dev.lms.contract;
 
-import dev.lms.testing.TestDatabase;
-import dev.lms.testing.TestKeys;
+import dev.lms.testing.ProfileDatabase;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -15,15 +12,7 @@ public class FuzzDatabaseProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        String database;
-        try {
-            database = TestDatabase.createScratchDatabase("fuzz");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the fuzz test's database", e);
-        }
-        Map<String, String> config = new HashMap<>(TestKeys.config());
-        config.put("DATABASE_URL", TestDatabase.neonStyleUrl(database));
-        return config;
+        return ProfileDatabase.create("fuzz").config();
     }
 
     @Override

@@ -1,10 +1,7 @@
 package dev.lms.health;
 
-import dev.lms.testing.TestDatabase;
-import dev.lms.testing.TestKeys;
+import dev.lms.testing.ProfileDatabase;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,14 +15,7 @@ public class ScratchDatabaseProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        String database;
-        try {
-            database = TestDatabase.createScratchDatabase("health");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the scratch database", e);
-        }
-        Map<String, String> config = new HashMap<>(TestKeys.config());
-        config.put("DATABASE_URL", TestDatabase.neonStyleUrl(database));
+        Map<String, String> config = ProfileDatabase.create("health").config();
         config.put("quarkus.flyway.clean-disabled", "false");
         return config;
     }

@@ -1,11 +1,9 @@
 package dev.lms.health;
 
 import dev.lms.testing.FreezableProxy;
+import dev.lms.testing.ProfileDatabase;
 import dev.lms.testing.TestDatabase;
-import dev.lms.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The application reaches its own database through a {@link FreezableProxy}, so a test can make the host go silent. */
@@ -15,18 +13,8 @@ public class UnresponsiveDatabaseProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        String database;
-        try {
-            database = TestDatabase.createScratchDatabase("silent");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the scratch database", e);
-        }
         proxy = FreezableProxy.to(TestDatabase.embeddedPort());
-        Map<String, String> config = new HashMap<>(TestKeys.config());
-        config.put(
-                "DATABASE_URL",
-                TestDatabase.neonStyleUrl(database)
-                        .replace(":" + TestDatabase.embeddedPort() + "/", ":" + proxy.port() + "/"));
+        Map<String, String> config = ProfileDatabase.create("silent").configThrough(proxy.port());
         // A silent host accepts connections and never answers, as a waking Neon compute does for a while: a new
         // connection waits lms.database.wake-timeout (5 s by default) before the check reports DOWN. Short here, so
         // that the test's 2 s bound is about the check's own timeout, on connections old and new.

@@ -1,11 +1,9 @@
 package dev.lms.health;
 
 import dev.lms.testing.FreezableProxy;
+import dev.lms.testing.ProfileDatabase;
 import dev.lms.testing.TestDatabase;
-import dev.lms.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,21 +17,12 @@ public class WakingDatabaseProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        String database;
-        try {
-            database = TestDatabase.createScratchDatabase("waking");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the scratch database", e);
-        }
+        ProfileDatabase database = ProfileDatabase.create("waking");
         proxy = FreezableProxy.to(TestDatabase.embeddedPort());
-        Map<String, String> config = new HashMap<>(TestKeys.config());
-        config.put(
-                "DATABASE_URL",
-                TestDatabase.neonStyleUrl(database)
-                        .replace(":" + TestDatabase.embeddedPort() + "/", ":" + proxy.port() + "/"));
+        Map<String, String> config = database.configThrough(proxy.port());
         config.put("quarkus.datasource.jdbc.foreground-validation-interval", "1ms");
         // Flyway migrates through DIRECT_URL, around the proxy, as it would around Neon's pooler.
-        config.put("DIRECT_URL", TestDatabase.neonStyleUrl(database));
+        config.put("DIRECT_URL", database.url());
         return config;
     }
 

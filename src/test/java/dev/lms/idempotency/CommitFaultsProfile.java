@@ -1,11 +1,9 @@
 package dev.lms.idempotency;
 
 import dev.lms.testing.CommitCuttingProxy;
+import dev.lms.testing.ProfileDatabase;
 import dev.lms.testing.TestDatabase;
-import dev.lms.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,18 +17,10 @@ public class CommitFaultsProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        try {
-            database = TestDatabase.createScratchDatabase("faults");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the scratch database", e);
-        }
+        ProfileDatabase profileDatabase = ProfileDatabase.create("faults");
+        database = profileDatabase.name();
         proxy = CommitCuttingProxy.to(TestDatabase.embeddedPort());
-        Map<String, String> config = new HashMap<>(TestKeys.config());
-        config.put(
-                "DATABASE_URL",
-                TestDatabase.neonStyleUrl(database)
-                        .replace(":" + TestDatabase.embeddedPort() + "/", ":" + proxy.port() + "/"));
-        return config;
+        return profileDatabase.configThrough(proxy.port());
     }
 
     /** The global resource points at the shared database; this profile brings its own. */

@@ -101,7 +101,7 @@ public final class CommitCuttingProxy {
      * server after prepareThreshold uses, as a Bind of that statement's name.
      */
     private void pumpUp(Socket client, Socket upstream) {
-        boolean sawMarker = false;
+        Armed markerSeenFor = null; // the arming whose marker this connection has sent: a re-arm starts over
         Set<String> commitStatements = new HashSet<>();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
                 OutputStream out = new BufferedOutputStream(upstream.getOutputStream())) {
@@ -114,7 +114,10 @@ public final class CommitCuttingProxy {
                 boolean commit = commits(type, body, commitStatements);
                 Armed current = armed.get();
                 if (cutAtSync == null && current != null && current.done().getCount() > 0) {
-                    sawMarker |= new String(body, StandardCharsets.ISO_8859_1).contains(current.marker());
+                    if (new String(body, StandardCharsets.ISO_8859_1).contains(current.marker())) {
+                        markerSeenFor = current;
+                    }
+                    boolean sawMarker = markerSeenFor == current;
                     if (sawMarker && commit && current.cut() == Cut.BEFORE_THE_COMMIT_ARRIVES) {
                         current.done().countDown();
                         return;
