@@ -1,6 +1,7 @@
 package dev.lms.auth;
 
 import dev.lms.db.DatabaseUnavailable;
+import dev.lms.web.DatabaseUnavailableResponse;
 import dev.lms.web.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -63,7 +64,7 @@ public class AuthenticationFailures {
     @ServerExceptionMapper
     public Response lookupFailed(RegisteredUsers.CallerLookupFailed failure, UriInfo uri) {
         if (DatabaseUnavailable.isCause(failure)) {
-            return DatabaseUnavailable.response(failure, uri);
+            return DatabaseUnavailableResponse.of(failure, uri);
         }
         LOG.error("Could not look up the caller for " + uri.getPath(), failure);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred.")

@@ -74,7 +74,7 @@ public class DatabaseErrorMapper {
 
     private Response databaseFailed(Throwable failure, UriInfo uri, HttpHeaders headers) {
         if (DatabaseUnavailable.isCause(failure)) {
-            return DatabaseUnavailable.response(failure, uri);
+            return DatabaseUnavailableResponse.of(failure, uri);
         }
         return responseFor(
                 failure, uri.getPath(), headers.getHeaderString(HttpHeaders.IF_MATCH) != null, bodySent(headers));
