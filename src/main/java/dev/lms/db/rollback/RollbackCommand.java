@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -53,15 +54,15 @@ public final class RollbackCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    private static final String HELP = "Show this help and exit.";
-
     @Spec
     CommandSpec spec;
 
+    /** Inherited: every command takes it. */
     @Option(
             names = {"-h", "--help"},
             usageHelp = true,
-            description = HELP)
+            scope = ScopeType.INHERIT,
+            description = "Show this help and exit.")
     boolean help;
 
     RollbackCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
@@ -101,11 +102,6 @@ public final class RollbackCommand implements Callable<Integer> {
                     + " fixes Flyway's history, in one transaction.")
     int rollback(
             @Option(
-                            names = {"-h", "--help"},
-                            usageHelp = true,
-                            description = HELP)
-                    boolean help,
-            @Option(
                             names = "--to",
                             required = true,
                             paramLabel = "VERSION",
@@ -131,11 +127,6 @@ public final class RollbackCommand implements Callable<Integer> {
     @Command(name = "backup", description = "Backs up every table, and changes nothing.")
     int backup(
             @Option(
-                            names = {"-h", "--help"},
-                            usageHelp = true,
-                            description = HELP)
-                    boolean help,
-            @Option(
                             names = "--backup-dir",
                             paramLabel = "DIR",
                             defaultValue = "db-backups",
@@ -147,11 +138,6 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Command(name = "restore", description = "Copies backed-up rows into empty tables.")
     int restore(
-            @Option(
-                            names = {"-h", "--help"},
-                            usageHelp = true,
-                            description = HELP)
-                    boolean help,
             @Option(names = "--from", required = true, paramLabel = "BACKUP_DIR", description = "The backup.")
                     Path from,
             @Option(
