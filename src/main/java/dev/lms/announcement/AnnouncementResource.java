@@ -53,7 +53,7 @@ public class AnnouncementResource {
             @QueryParam("authorId") UUID authorId,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
-        return announcements.list(courseId, authorId, page).toResponse(uri);
+        return Responses.page(announcements.list(courseId, authorId, page), uri);
     }
 
     @GET

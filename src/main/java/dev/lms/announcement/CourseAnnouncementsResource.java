@@ -1,6 +1,7 @@
 package dev.lms.announcement;
 
 import dev.lms.web.PageRequest;
+import dev.lms.web.Responses;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -33,6 +34,6 @@ public class CourseAnnouncementsResource {
             summary = "List a course's announcements, newest first unless sort says otherwise")
     public RestResponse<List<AnnouncementResponse>> list(
             @PathParam("courseId") UUID courseId, @Valid @BeanParam PageRequest page, UriInfo uri) {
-        return announcements.ofCourse(courseId, page).toResponse(uri);
+        return Responses.page(announcements.ofCourse(courseId, page), uri);
     }
 }

@@ -2,17 +2,13 @@ package dev.lms.assignment;
 
 import dev.lms.course.Course;
 import dev.lms.persistence.AuditedEntity;
-import dev.lms.submission.Submission;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
@@ -35,9 +31,4 @@ public class Assignment extends AuditedEntity {
     @JoinColumn(name = "course_id", nullable = false)
     @OnDelete(action = OnDeleteAction.CASCADE)
     public Course course;
-
-    /** Inverse side only: the database cascades, see {@link Course}. */
-    @OneToMany(mappedBy = "assignment")
-    @OnDelete(action = OnDeleteAction.CASCADE)
-    public List<Submission> submissions = new ArrayList<>();
 }

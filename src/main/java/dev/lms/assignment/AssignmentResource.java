@@ -58,7 +58,7 @@ public class AssignmentResource {
             @QueryParam("dueAfter") @Parameter(description = "Due at or after this ISO-8601 instant.") Instant dueAfter,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
-        return assignments.list(courseId, dueBefore, dueAfter, page).toResponse(uri);
+        return Responses.page(assignments.list(courseId, dueBefore, dueAfter, page), uri);
     }
 
     @GET

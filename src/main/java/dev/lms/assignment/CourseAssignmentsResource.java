@@ -1,6 +1,7 @@
 package dev.lms.assignment;
 
 import dev.lms.web.PageRequest;
+import dev.lms.web.Responses;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,6 @@ public class CourseAssignmentsResource {
     @Operation(operationId = "listCourseAssignments", summary = "List a course's assignments")
     public RestResponse<List<AssignmentResponse>> list(
             @PathParam("id") UUID courseId, @Valid @BeanParam PageRequest page, UriInfo uri) {
-        return assignments.listForCourse(courseId, page).toResponse(uri);
+        return Responses.page(assignments.listForCourse(courseId, page), uri);
     }
 }

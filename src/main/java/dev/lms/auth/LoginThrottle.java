@@ -1,6 +1,6 @@
 package dev.lms.auth;
 
-import dev.lms.user.UserRole;
+import dev.lms.access.UserRole;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,7 @@
 package dev.lms.auth;
 
-import dev.lms.user.UserRole;
+import dev.lms.access.Caller;
+import dev.lms.access.UserRole;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,7 +1,7 @@
 package dev.lms.auth;
 
+import dev.lms.access.UserRole;
 import dev.lms.user.User;
-import dev.lms.user.UserRole;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,7 @@
 package dev.lms.content;
 
 import dev.lms.web.PageRequest;
+import dev.lms.web.Responses;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -33,6 +34,6 @@ public class CourseContentOfCourseResource {
             summary = "List a course's content in position order (then creation order), unless sort says otherwise")
     public RestResponse<List<CourseContentResponse>> list(
             @PathParam("courseId") UUID courseId, @Valid @BeanParam PageRequest page, UriInfo uri) {
-        return content.ofCourse(courseId, page).toResponse(uri);
+        return Responses.page(content.ofCourse(courseId, page), uri);
     }
 }

@@ -53,7 +53,7 @@ public class CourseContentResource {
             @QueryParam("type") ContentType type,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
-        return content.list(courseId, type, page).toResponse(uri);
+        return Responses.page(content.list(courseId, type, page), uri);
     }
 
     @GET

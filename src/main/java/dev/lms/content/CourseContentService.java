@@ -2,17 +2,17 @@ package dev.lms.content;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lms.auth.Caller;
-import dev.lms.auth.CourseAccess;
-import dev.lms.course.Course;
-import dev.lms.persistence.ConditionalDelete;
+import dev.lms.access.Caller;
+import dev.lms.access.Membership;
+import dev.lms.course.CourseAccess;
+import dev.lms.crud.ExpectedVersion;
+import dev.lms.crud.MergePatch;
+import dev.lms.crud.Page;
+import dev.lms.crud.PageResult;
+import dev.lms.crud.Refusal;
+import dev.lms.crud.Rows;
+import dev.lms.crud.Sorting;
 import dev.lms.persistence.Where;
-import dev.lms.web.IfMatch;
-import dev.lms.web.MergePatch;
-import dev.lms.web.PageRequest;
-import dev.lms.web.PageResult;
-import dev.lms.web.ProblemException;
-import dev.lms.web.Sorting;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Course content, as its callers may see it: that of the courses the caller teaches or is enrolled in
- * ({@link CourseAccess#readable}). The course's instructor (or an admin) manages it; students only read.
+ * ({@link Membership#readable}). The course's instructor (or an admin) manages it; students only read.
  */
 @ApplicationScoped
 @Transactional
@@ -31,21 +31,29 @@ public class CourseContentService {
     /** A course's outline, in the order its items are placed (the index on course_id, position serves it). */
     static final Sort IN_POSITION = Sort.by("position").and("id");
 
+    private final Rows<CourseContent> rows;
+    private final CourseContentPolicy policy;
     private final MergePatch mergePatch;
     private final Caller caller;
 
-    public CourseContentService(MergePatch mergePatch, Caller caller) {
+    public CourseContentService(CourseContentPolicy policy, MergePatch mergePatch, Caller caller) {
+        this.rows = new Rows<>(
+                CourseContent.class,
+                "course content",
+                (query, sort, parameters) -> CourseContent.find(query, sort, parameters),
+                policy,
+                caller);
+        this.policy = policy;
         this.mergePatch = mergePatch;
         this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResult<CourseContentResponse> list(UUID courseId, ContentType type, PageRequest page) {
-        Where where = CourseAccess.readable(caller, "course.id")
+    public PageResult<CourseContentResponse> list(UUID courseId, ContentType type, Page page) {
+        Where where = policy.readable()
                 .andIfPresent("course.id = :courseId", "courseId", courseId)
                 .andIfPresent("type = :type", "type", type);
-        return page.fetch(
-                CourseContent.find(where.query(), SORTING.parse(page), where.parameters()), CourseContentResponse::of);
+        return rows.page(where, SORTING.parse(page), page, CourseContentResponse::of);
     }
 
     /**
@@ -53,26 +61,26 @@ public class CourseContentService {
      * the caller may not see.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResult<CourseContentResponse> ofCourse(UUID courseId, PageRequest page) {
-        Sort sort = page.sort == null || page.sort.isBlank() ? IN_POSITION : SORTING.parse(page);
-        Where where = CourseAccess.readable(caller, "course.id").and("course.id = :courseId", "courseId", courseId);
-        PageResult<CourseContentResponse> result =
-                page.fetch(CourseContent.find(where.query(), sort, where.parameters()), CourseContentResponse::of);
+    public PageResult<CourseContentResponse> ofCourse(UUID courseId, Page page) {
+        Sort sort = !page.isSorted() ? IN_POSITION : SORTING.parse(page);
+        Where where = policy.readable().and("course.id = :courseId", "courseId", courseId);
+        PageResult<CourseContentResponse> result = PageResult.fetch(
+                CourseContent.find(where.query(), sort, where.parameters()), page, CourseContentResponse::of);
         // Only an empty page needs the extra look-up: any item proves the course exists and is readable.
         if (result.total() == 0 && !CourseAccess.canRead(caller, courseId)) {
-            throw ProblemException.notFound("course", courseId);
+            throw Refusal.notFound("course", courseId);
         }
         return result;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CourseContentResponse get(UUID id) {
-        return CourseContentResponse.of(find(id));
+        return CourseContentResponse.of(rows.find(id));
     }
 
     public CourseContentResponse create(CourseContentRequest request) {
         CourseContent item = new CourseContent();
-        item.course = managedCourse(request.courseId());
+        item.course = policy.courseToWrite(request.courseId());
         copy(request, item);
         // Flushed here, so that a broken constraint is this call's error and the response carries what the insert
         // wrote.
@@ -80,30 +88,24 @@ public class CourseContentService {
         return CourseContentResponse.of(item);
     }
 
-    public CourseContentResponse replace(UUID id, CourseContentRequest request, IfMatch ifMatch) {
-        CourseContent item = findManaged(id);
-        ifMatch.check(item.version);
+    public CourseContentResponse replace(UUID id, CourseContentRequest request, ExpectedVersion ifMatch) {
+        CourseContent item = rows.findForChange(id, ifMatch);
         return update(item, request);
     }
 
-    public CourseContentResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
-        CourseContent item = findManaged(id);
-        ifMatch.check(item.version);
+    public CourseContentResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch)
+            throws JsonProcessingException {
+        CourseContent item = rows.findForChange(id, ifMatch);
         return update(item, mergePatch.apply(CourseContentRequest.of(item), patch, CourseContentRequest.class));
     }
 
-    public void delete(UUID id, IfMatch ifMatch) {
-        if (!caller.isAdmin()) {
-            findManaged(id);
-        }
-        if (!ConditionalDelete.byId(CourseContent.class, id, ifMatch)) {
-            throw ProblemException.notFound("course content", id);
-        }
+    public void delete(UUID id, ExpectedVersion ifMatch) {
+        rows.delete(id, ifMatch);
     }
 
     private CourseContentResponse update(CourseContent item, CourseContentRequest request) {
         if (!item.course.id.equals(request.courseId())) {
-            item.course = managedCourse(request.courseId());
+            item.course = policy.courseToWrite(request.courseId());
         }
         copy(request, item);
         item.flush();
@@ -116,31 +118,5 @@ public class CourseContentService {
         item.content = request.content();
         item.fileUrl = request.fileUrl();
         item.position = request.position() == null ? 0 : request.position();
-    }
-
-    /** The course an item is placed in: 422 when the caller may not see it, 403 when they do not teach it. */
-    private Course managedCourse(UUID courseId) {
-        Course course = CourseAccess.named(caller, courseId);
-        if (!CourseAccess.teaches(caller, course)) {
-            throw ProblemException.forbidden("Only the course's instructor or an admin manages its content.");
-        }
-        return course;
-    }
-
-    /** @throws ProblemException 404 for an item that does not exist or that the caller may not see */
-    private CourseContent find(UUID id) {
-        Where where = CourseAccess.readable(caller, "course.id").and("id = :id", "id", id);
-        return CourseContent.<CourseContent>find(where.query(), where.parameters())
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("course content", id));
-    }
-
-    /** @throws ProblemException 404 as {@link #find}; 403 when the caller may see it but does not teach its course */
-    private CourseContent findManaged(UUID id) {
-        CourseContent item = find(id);
-        if (!CourseAccess.teaches(caller, item.course)) {
-            throw ProblemException.forbidden("Only the course's instructor or an admin manages its content.");
-        }
-        return item;
     }
 }

@@ -56,7 +56,7 @@ public class CourseResource {
                     @Size(max = CourseConstraints.SEMESTER_MAX, message = "must be at most {max} characters") String semester,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
-        return courses.list(instructorId, active, semester, page).toResponse(uri);
+        return Responses.page(courses.list(instructorId, active, semester, page), uri);
     }
 
     @GET

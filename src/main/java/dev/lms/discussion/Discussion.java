@@ -8,10 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
-import java.util.ArrayList;
-import java.util.List;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
@@ -33,9 +30,4 @@ public class Discussion extends AuditedEntity {
     @JoinColumn(name = "author_id")
     @OnDelete(action = OnDeleteAction.SET_NULL)
     public User author;
-
-    /** Inverse side only: the database cascades, see {@link Course}. */
-    @OneToMany(mappedBy = "discussion")
-    @OnDelete(action = OnDeleteAction.CASCADE)
-    public List<DiscussionPost> posts = new ArrayList<>();
 }

@@ -7,10 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
-import java.util.ArrayList;
-import java.util.List;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
@@ -36,8 +33,4 @@ public class DiscussionPost extends AuditedEntity {
     @JoinColumn(name = "parent_id")
     @OnDelete(action = OnDeleteAction.CASCADE)
     public DiscussionPost parent;
-
-    @OneToMany(mappedBy = "parent")
-    @OnDelete(action = OnDeleteAction.CASCADE)
-    public List<DiscussionPost> replies = new ArrayList<>();
 }

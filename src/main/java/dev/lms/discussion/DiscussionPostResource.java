@@ -57,7 +57,7 @@ public class DiscussionPostResource {
             @QueryParam("parentId") UUID parentId,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
-        return posts.list(discussionId, authorId, parentId, page).toResponse(uri);
+        return Responses.page(posts.list(discussionId, authorId, parentId, page), uri);
     }
 
     @GET

@@ -2,19 +2,18 @@ package dev.lms.discussion;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lms.auth.Caller;
-import dev.lms.auth.CourseAccess;
-import dev.lms.auth.Ownership;
-import dev.lms.persistence.ConditionalDelete;
+import dev.lms.access.Caller;
+import dev.lms.access.Membership;
+import dev.lms.crud.ExpectedVersion;
+import dev.lms.crud.MergePatch;
+import dev.lms.crud.Page;
+import dev.lms.crud.PageResult;
+import dev.lms.crud.Refusal;
+import dev.lms.crud.Rows;
+import dev.lms.crud.Sorting;
 import dev.lms.persistence.References;
 import dev.lms.persistence.Where;
 import dev.lms.user.User;
-import dev.lms.web.IfMatch;
-import dev.lms.web.MergePatch;
-import dev.lms.web.PageRequest;
-import dev.lms.web.PageResult;
-import dev.lms.web.ProblemException;
-import dev.lms.web.Sorting;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +28,7 @@ import java.util.UUID;
  * moves to another discussion (its replies would be left in the old one), and a post cannot be moved under itself or
  * one of its own replies.
  * <p>
- * Whoever reads a discussion's course ({@link CourseAccess#readable}) reads its posts and posts in it, in their own
+ * Whoever reads a discussion's course ({@link Membership#readable}) reads its posts and posts in it, in their own
  * name. A post's author edits and deletes it; the course's instructor (or an admin) moderates any post.
  */
 @ApplicationScoped
@@ -38,23 +37,30 @@ public class DiscussionPostService {
 
     static final Sorting SORTING = Sorting.of("createdAt", "updatedAt");
 
+    private final Rows<DiscussionPost> rows;
+    private final DiscussionPostPolicy policy;
     private final MergePatch mergePatch;
     private final Caller caller;
 
-    public DiscussionPostService(MergePatch mergePatch, Caller caller) {
+    public DiscussionPostService(DiscussionPostPolicy policy, MergePatch mergePatch, Caller caller) {
+        this.rows = new Rows<>(
+                DiscussionPost.class,
+                "discussion post",
+                (query, sort, parameters) -> DiscussionPost.find(query, sort, parameters),
+                policy,
+                caller);
+        this.policy = policy;
         this.mergePatch = mergePatch;
         this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResult<DiscussionPostResponse> list(UUID discussionId, UUID authorId, UUID parentId, PageRequest page) {
-        Where where = CourseAccess.readable(caller, "discussion.course.id")
+    public PageResult<DiscussionPostResponse> list(UUID discussionId, UUID authorId, UUID parentId, Page page) {
+        Where where = policy.readable()
                 .andIfPresent("discussion.id = :discussionId", "discussionId", discussionId)
                 .andIfPresent("author.id = :authorId", "authorId", authorId)
                 .andIfPresent("parent.id = :parentId", "parentId", parentId);
-        return page.fetch(
-                DiscussionPost.find(where.query(), SORTING.parse(page), where.parameters()),
-                DiscussionPostResponse::of);
+        return rows.page(where, SORTING.parse(page), page, DiscussionPostResponse::of);
     }
 
     /**
@@ -64,14 +70,13 @@ public class DiscussionPostService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public DiscussionThread thread(UUID discussionId) {
-        Where where = CourseAccess.readable(caller, "discussion.course.id")
-                .and("discussion.id = :discussionId", "discussionId", discussionId);
+        Where where = policy.readable().and("discussion.id = :discussionId", "discussionId", discussionId);
         PanacheQuery<DiscussionPost> query =
                 DiscussionPost.find(where.query(), Sort.by("createdAt").and("id"), where.parameters());
         List<DiscussionPost> posts =
                 query.range(0, DiscussionConstraints.MAX_THREAD_POSTS).list();
         if (posts.isEmpty() && readableDiscussion(discussionId).count() == 0) {
-            throw ProblemException.notFound("discussion", discussionId);
+            throw Refusal.notFound("discussion", discussionId);
         }
         long total = posts.size() > DiscussionConstraints.MAX_THREAD_POSTS ? query.count() : posts.size();
         List<DiscussionPost> shown = posts.subList(0, Math.min(posts.size(), DiscussionConstraints.MAX_THREAD_POSTS));
@@ -80,51 +85,44 @@ public class DiscussionPostService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DiscussionPostResponse get(UUID id) {
-        return DiscussionPostResponse.of(find(id));
+        return DiscussionPostResponse.of(rows.find(id));
     }
 
     public DiscussionPostResponse create(DiscussionPostRequest request) {
         DiscussionPost post = new DiscussionPost();
         post.discussion = readableDiscussion(request.discussionId())
                 .firstResultOptional()
-                .orElseThrow(
-                        () -> ProblemException.unprocessable("discussionId", "No discussion with this id exists."));
+                .orElseThrow(() -> Refusal.unprocessable("discussionId", "No discussion with this id exists."));
         post.parent = parent(request.parentId(), request.discussionId());
         if (post.parent != null) {
             refuseTooDeep(depthOf(post.parent.id) + 1);
         }
-        post.author = References.to(User.class, Ownership.of(caller, "authorId", request.authorId(), caller.id()));
+        post.author = References.to(User.class, policy.author(request.authorId(), caller.id()));
         copy(request, post);
         // The author's foreign key decides whether they exist: flushed here, a dangling authorId is this call's 422.
         post.persistAndFlush();
         return DiscussionPostResponse.of(post);
     }
 
-    public DiscussionPostResponse replace(UUID id, DiscussionPostRequest request, IfMatch ifMatch) {
-        DiscussionPost post = findEditable(id);
-        ifMatch.check(post.version);
+    public DiscussionPostResponse replace(UUID id, DiscussionPostRequest request, ExpectedVersion ifMatch) {
+        DiscussionPost post = rows.findForChange(id, ifMatch);
         return update(post, request);
     }
 
-    public DiscussionPostResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
-        DiscussionPost post = findEditable(id);
-        ifMatch.check(post.version);
+    public DiscussionPostResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch)
+            throws JsonProcessingException {
+        DiscussionPost post = rows.findForChange(id, ifMatch);
         return update(post, mergePatch.apply(DiscussionPostRequest.of(post), patch, DiscussionPostRequest.class));
     }
 
     /** Deletes a post with one statement; PostgreSQL's ON DELETE CASCADE removes its replies, and theirs. */
-    public void delete(UUID id, IfMatch ifMatch) {
-        if (!caller.isAdmin()) {
-            findEditable(id);
-        }
-        if (!ConditionalDelete.byId(DiscussionPost.class, id, ifMatch)) {
-            throw ProblemException.notFound("discussion post", id);
-        }
+    public void delete(UUID id, ExpectedVersion ifMatch) {
+        rows.delete(id, ifMatch);
     }
 
     private DiscussionPostResponse update(DiscussionPost post, DiscussionPostRequest request) {
         if (!post.discussion.id.equals(request.discussionId())) {
-            throw ProblemException.unprocessable(
+            throw Refusal.unprocessable(
                     "discussionId", "A post cannot move to another discussion; post it there anew.");
         }
         UUID currentParentId = post.parent == null ? null : post.parent.id;
@@ -137,7 +135,7 @@ public class DiscussionPostService {
             post.parent = parent;
         }
         UUID authorId = post.author == null ? null : post.author.id;
-        post.author = References.to(User.class, Ownership.of(caller, "authorId", request.authorId(), authorId));
+        post.author = References.to(User.class, policy.author(request.authorId(), authorId));
         copy(request, post);
         post.flush();
         return DiscussionPostResponse.of(post);
@@ -157,7 +155,7 @@ public class DiscussionPostService {
         }
         return DiscussionPost.<DiscussionPost>find("id = ?1 and discussion.id = ?2", parentId, discussionId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.unprocessable(
+                .orElseThrow(() -> Refusal.unprocessable(
                         "parentId",
                         "No post with id " + parentId + " in discussion " + discussionId
                                 + "; a reply stays in its parent's discussion."));
@@ -190,8 +188,7 @@ public class DiscussionPostService {
                 .setParameter("postId", post.id)
                 .getSingleResult();
         if (underItself) {
-            throw ProblemException.unprocessable(
-                    "parentId", "A post cannot be moved under itself or one of its own replies.");
+            throw Refusal.unprocessable("parentId", "A post cannot be moved under itself or one of its own replies.");
         }
     }
 
@@ -201,7 +198,7 @@ public class DiscussionPostService {
      */
     private static void refuseTooDeep(int depth) {
         if (depth > DiscussionConstraints.MAX_REPLY_DEPTH) {
-            throw ProblemException.unprocessable(
+            throw Refusal.unprocessable(
                     "parentId",
                     "Replies nest at most " + DiscussionConstraints.MAX_REPLY_DEPTH
                             + " levels deep; reply to a post higher up the thread.");
@@ -245,26 +242,7 @@ public class DiscussionPostService {
     }
 
     private PanacheQuery<Discussion> readableDiscussion(UUID discussionId) {
-        Where where = CourseAccess.readable(caller, "course.id").and("id = :id", "id", discussionId);
+        Where where = policy.discussions().and("id = :id", "id", discussionId);
         return Discussion.find(where.query(), where.parameters());
-    }
-
-    /** @throws ProblemException 404 for a post that does not exist or that the caller may not see */
-    private DiscussionPost find(UUID id) {
-        Where where = CourseAccess.readable(caller, "discussion.course.id").and("id = :id", "id", id);
-        return DiscussionPost.<DiscussionPost>find(where.query(), where.parameters())
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("discussion post", id));
-    }
-
-    /** @throws ProblemException 404 as {@link #find}; 403 unless the caller wrote it or moderates its course */
-    private DiscussionPost findEditable(UUID id) {
-        DiscussionPost post = find(id);
-        boolean author = post.author != null && caller.is(post.author.id);
-        if (!author && !CourseAccess.teaches(caller, post.discussion.course)) {
-            throw ProblemException.forbidden(
-                    "Only its author, the course's instructor or an admin edits or deletes a post.");
-        }
-        return post;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
-import dev.lms.web.PageResult;
 import dev.lms.web.Responses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -56,7 +55,7 @@ public class DiscussionResource {
             @QueryParam("authorId") UUID authorId,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
-        return discussions.list(courseId, authorId, page).toResponse(uri);
+        return Responses.page(discussions.list(courseId, authorId, page), uri);
     }
 
     @GET
@@ -78,7 +77,7 @@ public class DiscussionResource {
     public RestResponse<List<ThreadedPost>> thread(@PathParam("id") UUID id) {
         DiscussionThread thread = posts.thread(id);
         return RestResponse.ResponseBuilder.ok(thread.posts())
-                .header(PageResult.TOTAL_COUNT, thread.total())
+                .header(Responses.TOTAL_COUNT, thread.total())
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package dev.lms.enrollment;
 
 import dev.lms.web.PageRequest;
+import dev.lms.web.Responses;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,6 @@ public class CourseEnrollmentsResource {
     @Operation(operationId = "listCourseEnrollments", summary = "List a course's enrollments")
     public RestResponse<List<EnrollmentResponse>> list(
             @PathParam("id") UUID courseId, @Valid @BeanParam PageRequest page, UriInfo uri) {
-        return enrollments.listForCourse(courseId, page).toResponse(uri);
+        return Responses.page(enrollments.listForCourse(courseId, page), uri);
     }
 }

@@ -53,7 +53,7 @@ public class EnrollmentResource {
             @QueryParam("courseId") UUID courseId,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
-        return enrollments.list(userId, courseId, page).toResponse(uri);
+        return Responses.page(enrollments.list(userId, courseId, page), uri);
     }
 
     @GET

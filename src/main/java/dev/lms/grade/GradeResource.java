@@ -53,7 +53,7 @@ public class GradeResource {
             @QueryParam("gradedById") UUID gradedById,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
-        return grades.list(submissionId, gradedById, page).toResponse(uri);
+        return Responses.page(grades.list(submissionId, gradedById, page), uri);
     }
 
     @GET

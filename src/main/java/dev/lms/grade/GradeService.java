@@ -2,19 +2,19 @@ package dev.lms.grade;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lms.auth.Caller;
-import dev.lms.auth.CourseAccess;
-import dev.lms.persistence.ConditionalDelete;
+import dev.lms.access.Caller;
+import dev.lms.access.UserRole;
+import dev.lms.course.CourseAccess;
+import dev.lms.crud.ExpectedVersion;
+import dev.lms.crud.MergePatch;
+import dev.lms.crud.Page;
+import dev.lms.crud.PageResult;
+import dev.lms.crud.Refusal;
+import dev.lms.crud.Rows;
+import dev.lms.crud.Sorting;
 import dev.lms.persistence.Where;
 import dev.lms.submission.Submission;
 import dev.lms.user.User;
-import dev.lms.user.UserRole;
-import dev.lms.web.IfMatch;
-import dev.lms.web.MergePatch;
-import dev.lms.web.PageRequest;
-import dev.lms.web.PageResult;
-import dev.lms.web.ProblemException;
-import dev.lms.web.Sorting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -32,31 +32,34 @@ public class GradeService {
 
     static final Sorting SORTING = Sorting.of("score", "createdAt", "updatedAt");
 
+    private final Rows<Grade> rows;
+    private final GradePolicy policy;
     private final MergePatch mergePatch;
     private final Caller caller;
 
-    public GradeService(MergePatch mergePatch, Caller caller) {
+    public GradeService(GradePolicy policy, MergePatch mergePatch, Caller caller) {
+        this.rows = new Rows<>(
+                Grade.class, "grade", (query, sort, parameters) -> Grade.find(query, sort, parameters), policy, caller);
+        this.policy = policy;
         this.mergePatch = mergePatch;
         this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResult<GradeResponse> list(UUID submissionId, UUID gradedById, PageRequest page) {
-        Where where = visible()
+    public PageResult<GradeResponse> list(UUID submissionId, UUID gradedById, Page page) {
+        Where where = policy.readable()
                 .andIfPresent("submission.id = :submissionId", "submissionId", submissionId)
                 .andIfPresent("gradedBy.id = :gradedById", "gradedById", gradedById);
-        return page.fetch(Grade.find(where.query(), SORTING.parse(page), where.parameters()), GradeResponse::of);
+        return rows.page(where, SORTING.parse(page), page, GradeResponse::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public GradeResponse get(UUID id) {
-        return GradeResponse.of(find(id));
+        return GradeResponse.of(rows.find(id));
     }
 
     public GradeResponse grade(GradeRequest request) {
-        if (caller.isStudent()) {
-            throw ProblemException.forbidden("Only a course's instructor or an admin grades.");
-        }
+        policy.checkCreate();
         Grade grade = new Grade();
         copy(request, grade);
         // Flushed here so that a second grade for the submission surfaces from this call as a 409.
@@ -64,15 +67,13 @@ public class GradeService {
         return GradeResponse.of(grade);
     }
 
-    public GradeResponse replace(UUID id, GradeRequest request, IfMatch ifMatch) {
-        Grade grade = findManaged(id);
-        ifMatch.check(grade.version);
+    public GradeResponse replace(UUID id, GradeRequest request, ExpectedVersion ifMatch) {
+        Grade grade = rows.findForChange(id, ifMatch);
         return update(grade, request);
     }
 
-    public GradeResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
-        Grade grade = findManaged(id);
-        ifMatch.check(grade.version);
+    public GradeResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch) throws JsonProcessingException {
+        Grade grade = rows.findForChange(id, ifMatch);
         GradeRequest current = GradeRequest.of(grade);
         if (!caller.isAdmin()) {
             // Whoever changes a grade gives it: a patch that leaves gradedById out makes the caller its grader.
@@ -81,13 +82,8 @@ public class GradeService {
         return update(grade, mergePatch.apply(current, patch, GradeRequest.class));
     }
 
-    public void delete(UUID id, IfMatch ifMatch) {
-        if (!caller.isAdmin()) {
-            findManaged(id);
-        }
-        if (!ConditionalDelete.byId(Grade.class, id, ifMatch)) {
-            throw ProblemException.notFound("grade", id);
-        }
+    public void delete(UUID id, ExpectedVersion ifMatch) {
+        rows.delete(id, ifMatch);
     }
 
     private GradeResponse update(Grade grade, GradeRequest request) {
@@ -97,7 +93,7 @@ public class GradeService {
     }
 
     private void copy(GradeRequest request, Grade grade) {
-        UUID graderId = graderId(request.gradedById());
+        UUID graderId = policy.graderId(request.gradedById());
         grade.submission = scoredWithin(request.submissionId(), request.score());
         UUID currentGrader = grade.gradedBy == null ? null : grade.gradedBy.id;
         if (grade.id == null || !Objects.equals(currentGrader, graderId)) {
@@ -108,18 +104,6 @@ public class GradeService {
         grade.feedback = request.feedback();
     }
 
-    /** An ADMIN names any grader, or none; anyone else grades as themselves. */
-    private UUID graderId(UUID gradedById) {
-        if (caller.isAdmin()) {
-            return gradedById;
-        }
-        if (gradedById != null && !caller.is(gradedById)) {
-            throw ProblemException.forbidden(
-                    "You can only grade as yourself: gradedById must be your own id, or left out.");
-        }
-        return caller.id();
-    }
-
     /**
      * A score may not exceed the assignment's points, which the schema cannot compare across tables. One statement
      * loads the submission with its assignment; an unknown submission is a 422 too, and so is one the caller may
@@ -127,27 +111,19 @@ public class GradeService {
      * may not grade, their own work in a course they do not teach, is a 403.
      */
     private Submission scoredWithin(UUID submissionId, BigDecimal score) {
-        Where where = caller.isAdmin()
-                ? new Where()
-                : new Where()
-                        .and(
-                                "(s.assignment.course.id in (" + CourseAccess.taughtCourseIds()
-                                        + ") or s.student.id = :caller)",
-                                CourseAccess.CALLER,
-                                caller.id());
-        where.and("s.id = :id", "id", submissionId);
+        Where where = policy.gradable("s").and("s.id = :id", "id", submissionId);
         Submission submission = Submission.<Submission>find(
                         "from Submission s join fetch s.assignment where " + where.query(), where.parameters())
                 .firstResult();
         if (submission == null) {
-            throw ProblemException.unprocessable("submissionId", "No submission with id " + submissionId + ".");
+            throw Refusal.unprocessable("submissionId", "No submission with id " + submissionId + ".");
         }
         if (!CourseAccess.teaches(caller, submission.assignment.course.id)) {
-            throw ProblemException.forbidden("Only the course's instructor or an admin grades its submissions.");
+            throw Refusal.forbidden("Only the course's instructor or an admin grades its submissions.");
         }
         int points = submission.assignment.points;
         if (score.compareTo(BigDecimal.valueOf(points)) > 0) {
-            throw ProblemException.unprocessable(
+            throw Refusal.unprocessable(
                     "score", "must be at most " + points + ", the points of assignment " + submission.assignment.id);
         }
         return submission;
@@ -160,44 +136,13 @@ public class GradeService {
         }
         User grader = User.findById(gradedById);
         if (grader == null) {
-            throw ProblemException.unprocessable("gradedById", "No user with id " + gradedById + ".");
+            throw Refusal.unprocessable("gradedById", "No user with id " + gradedById + ".");
         }
         if (grader.role == UserRole.STUDENT) {
-            throw ProblemException.unprocessable(
+            throw Refusal.unprocessable(
                     "gradedById",
                     "User " + gradedById + " is a STUDENT; grades are given by an INSTRUCTOR or an ADMIN.");
         }
         return grader;
-    }
-
-    /** Every grade for an ADMIN; otherwise those in the courses the caller teaches, and those of their own submissions. */
-    private Where visible() {
-        if (caller.isAdmin()) {
-            return new Where();
-        }
-        return new Where()
-                .and(
-                        "(submission.assignment.course.id in (" + CourseAccess.taughtCourseIds()
-                                + ") or submission.student.id = :caller)",
-                        CourseAccess.CALLER,
-                        caller.id());
-    }
-
-    /** @throws ProblemException 404 for a grade that does not exist or that the caller may not see */
-    private Grade find(UUID id) {
-        Where where = visible().and("id = :id", "id", id);
-        return Grade.<Grade>find(where.query(), where.parameters())
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("grade", id));
-    }
-
-    /** @throws ProblemException 404 as {@link #find}; 403 when the caller sees the grade (of their own work) but does not teach the course */
-    private Grade findManaged(UUID id) {
-        Grade grade = find(id);
-        if (!caller.isAdmin()
-                && Grade.count("id = ?1 and submission.assignment.course.instructor.id = ?2", id, caller.id()) == 0) {
-            throw ProblemException.forbidden("Only the course's instructor or an admin changes or deletes a grade.");
-        }
-        return grade;
     }
 }

@@ -3,7 +3,7 @@ package dev.lms.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.lms.auth.Caller;
+import dev.lms.access.Caller;
 import dev.lms.web.Problem;
 import dev.lms.web.ProblemException;
 import jakarta.annotation.Priority;

@@ -1,6 +1,7 @@
 package dev.lms.submission;
 
 import dev.lms.web.PageRequest;
+import dev.lms.web.Responses;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,6 @@ public class AssignmentSubmissionsResource {
     @Operation(operationId = "listAssignmentSubmissions", summary = "List an assignment's submissions")
     public RestResponse<List<SubmissionResponse>> list(
             @PathParam("id") UUID assignmentId, @Valid @BeanParam PageRequest page, UriInfo uri) {
-        return submissions.listForAssignment(assignmentId, page).toResponse(uri);
+        return Responses.page(submissions.listForAssignment(assignmentId, page), uri);
     }
 }

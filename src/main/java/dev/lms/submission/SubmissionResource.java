@@ -53,7 +53,7 @@ public class SubmissionResource {
             @QueryParam("studentId") UUID studentId,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
-        return submissions.list(assignmentId, studentId, page).toResponse(uri);
+        return Responses.page(submissions.list(assignmentId, studentId, page), uri);
     }
 
     @GET

@@ -2,21 +2,20 @@ package dev.lms.submission;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.access.Caller;
+import dev.lms.access.Membership;
 import dev.lms.assignment.Assignment;
-import dev.lms.auth.Caller;
-import dev.lms.auth.CourseAccess;
+import dev.lms.crud.ExpectedVersion;
+import dev.lms.crud.MergePatch;
+import dev.lms.crud.Page;
+import dev.lms.crud.PageResult;
+import dev.lms.crud.Refusal;
+import dev.lms.crud.Rows;
+import dev.lms.crud.Sorting;
 import dev.lms.enrollment.Enrollment;
-import dev.lms.grade.Grade;
-import dev.lms.persistence.ConditionalDelete;
 import dev.lms.persistence.RowLock;
 import dev.lms.persistence.Where;
 import dev.lms.user.User;
-import dev.lms.web.IfMatch;
-import dev.lms.web.MergePatch;
-import dev.lms.web.PageRequest;
-import dev.lms.web.PageResult;
-import dev.lms.web.ProblemException;
-import dev.lms.web.Sorting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -33,51 +32,61 @@ public class SubmissionService {
 
     static final Sorting SORTING = Sorting.of("submittedAt", "createdAt", "updatedAt");
 
+    private final Rows<Submission> rows;
+    private final SubmissionPolicy policy;
     private final MergePatch mergePatch;
     private final Caller caller;
 
-    public SubmissionService(MergePatch mergePatch, Caller caller) {
+    public SubmissionService(SubmissionPolicy policy, MergePatch mergePatch, Caller caller) {
+        this.rows = new Rows<>(
+                Submission.class,
+                "submission",
+                (query, sort, parameters) -> Submission.find(query, sort, parameters),
+                policy,
+                caller);
+        this.policy = policy;
         this.mergePatch = mergePatch;
         this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResult<SubmissionResponse> list(UUID assignmentId, UUID studentId, PageRequest page) {
-        Where where = visible()
+    public PageResult<SubmissionResponse> list(UUID assignmentId, UUID studentId, Page page) {
+        Where where = policy.readable()
                 .andIfPresent("assignment.id = :assignmentId", "assignmentId", assignmentId)
                 .andIfPresent("student.id = :studentId", "studentId", studentId);
-        return page.fetch(
-                Submission.find(where.query(), SORTING.parse(page), where.parameters()), SubmissionResponse::of);
+        return rows.page(where, SORTING.parse(page), page, SubmissionResponse::of);
     }
 
     /**
      * An assignment's submissions in two statements at most: the count, which also proves the assignment exists and
-     * that the caller may see it (404 otherwise), and the page. The join's condition is {@link #visible()} for one
+     * that the caller may see it (404 otherwise), and the page. The join's condition is {@link SubmissionPolicy#readable()} for one
      * assignment: a student enrolled in the course counts and lists only their own submission.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResult<SubmissionResponse> listForAssignment(UUID assignmentId, PageRequest page) {
-        Where assignment = CourseAccess.readable(caller, "c.id").and("a.id = :id", "id", assignmentId);
-        // Of an assignment they may see, the course's instructor counts every submission, a student only their own.
-        String visibleOnes = caller.isAdmin() ? "" : " on (c.instructor.id = :caller or s.student.id = :caller)";
+    public PageResult<SubmissionResponse> listForAssignment(UUID assignmentId, Page page) {
+        Where assignment = Membership.readable(caller, "c.id").and("a.id = :id", "id", assignmentId);
         long total = assignment
                 .bind(Assignment.getEntityManager()
                         .createQuery(
-                                "select count(s) from Assignment a join a.course c" + " left join a.submissions s"
-                                        + visibleOnes + " where " + assignment.query() + " group by a.id",
+                                "select count(s) from Assignment a join a.course c"
+                                        + " left join Submission s on s.assignment = a" + policy.countedInAssignment()
+                                        + " where " + assignment.query() + " group by a.id",
                                 Long.class))
                 .getResultList()
                 .stream()
                 .findFirst()
-                .orElseThrow(() -> ProblemException.notFound("assignment", assignmentId));
-        Where where = visible().and("assignment.id = :assignmentId", "assignmentId", assignmentId);
-        return page.fetch(
-                Submission.find(where.query(), SORTING.parse(page), where.parameters()), total, SubmissionResponse::of);
+                .orElseThrow(() -> Refusal.notFound("assignment", assignmentId));
+        Where where = policy.readable().and("assignment.id = :assignmentId", "assignmentId", assignmentId);
+        return PageResult.fetch(
+                Submission.find(where.query(), SORTING.parse(page), where.parameters()),
+                page,
+                total,
+                SubmissionResponse::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SubmissionResponse get(UUID id) {
-        return SubmissionResponse.of(find(id));
+        return SubmissionResponse.of(rows.find(id));
     }
 
     public SubmissionResponse submit(SubmissionRequest request) {
@@ -88,28 +97,26 @@ public class SubmissionService {
         return SubmissionResponse.of(submission);
     }
 
-    public SubmissionResponse replace(UUID id, SubmissionRequest request, IfMatch ifMatch) {
+    public SubmissionResponse replace(UUID id, SubmissionRequest request, ExpectedVersion ifMatch) {
         Submission submission = findChangeable(id, RowLock.FOR_NO_KEY_UPDATE);
         ifMatch.check(submission.version);
         return update(submission, request);
     }
 
-    public SubmissionResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
+    public SubmissionResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch) throws JsonProcessingException {
         Submission submission = findChangeable(id, RowLock.FOR_NO_KEY_UPDATE);
         ifMatch.check(submission.version);
         return update(submission, mergePatch.apply(SubmissionRequest.of(submission), patch, SubmissionRequest.class));
     }
 
     /** Deletes (withdraws) a submission with one statement, after the checks an ADMIN skips; PostgreSQL cascades to its grade. */
-    public void delete(UUID id, IfMatch ifMatch) {
+    public void delete(UUID id, ExpectedVersion ifMatch) {
         if (!caller.isAdmin()) {
             // FOR UPDATE, the lock the DELETE takes anyway: taken later, it would wait for a grader's foreign-key
             // check while the grader waits for this lock, a deadlock.
             findChangeable(id, RowLock.FOR_UPDATE);
         }
-        if (!ConditionalDelete.byId(Submission.class, id, ifMatch)) {
-            throw ProblemException.notFound("submission", id);
-        }
+        rows.deleteChecked(id, ifMatch);
     }
 
     private SubmissionResponse update(Submission submission, SubmissionRequest request) {
@@ -119,9 +126,7 @@ public class SubmissionService {
     }
 
     private void copy(SubmissionRequest request, Submission submission) {
-        if (!caller.isAdmin() && !caller.is(request.studentId())) {
-            throw ProblemException.forbidden("You can only submit your own work: studentId must be your own id.");
-        }
+        policy.checkStudent(request.studentId());
         boolean moved = submission.assignment == null
                 || !submission.assignment.id.equals(request.assignmentId())
                 || !submission.student.id.equals(request.studentId());
@@ -140,42 +145,22 @@ public class SubmissionService {
      * caller may not see is refused as one that does not exist.
      */
     private Assignment assignmentTakenBy(UUID assignmentId, UUID studentId) {
-        Where where = CourseAccess.readable(caller, "course.id").and("id = :id", "id", assignmentId);
+        Where where = Membership.readable(caller, "course.id").and("id = :id", "id", assignmentId);
         Assignment assignment =
                 Assignment.<Assignment>find(where.query(), where.parameters()).firstResult();
         if (assignment == null) {
-            throw ProblemException.unprocessable("assignmentId", "No assignment with id " + assignmentId + ".");
+            throw Refusal.unprocessable("assignmentId", "No assignment with id " + assignmentId + ".");
         }
         if (Enrollment.count("user.id = ?1 and course.id = ?2", studentId, assignment.course.id) == 0) {
             if (User.count("id", studentId) == 0) {
-                throw ProblemException.unprocessable("studentId", "No user with id " + studentId + ".");
+                throw Refusal.unprocessable("studentId", "No user with id " + studentId + ".");
             }
-            throw ProblemException.unprocessable(
+            throw Refusal.unprocessable(
                     "studentId",
                     "User " + studentId + " is not enrolled in course " + assignment.course.id + ", which assignment "
                             + assignmentId + " belongs to.");
         }
         return assignment;
-    }
-
-    /** Every submission for an ADMIN; otherwise those to the courses the caller teaches, and their own. */
-    private Where visible() {
-        if (caller.isAdmin()) {
-            return new Where();
-        }
-        return new Where()
-                .and(
-                        "(assignment.course.id in (" + CourseAccess.taughtCourseIds() + ") or student.id = :caller)",
-                        CourseAccess.CALLER,
-                        caller.id());
-    }
-
-    /** @throws ProblemException 404 for a submission that does not exist or that the caller may not see */
-    private Submission find(UUID id) {
-        Where where = visible().and("id = :id", "id", id);
-        return Submission.<Submission>find(where.query(), where.parameters())
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("submission", id));
     }
 
     /**
@@ -184,25 +169,29 @@ public class SubmissionService {
      * this change has committed. Without it, a student's edit and an instructor's grade could both commit, and
      * graded work change after grading, or a new grade be cascaded away with a withdrawn submission.
      *
-     * @throws ProblemException 404 as {@link #find}; 403 when the caller sees the submission but is not its student
-     *                          (an instructor grades work, they do not change it), or when it has been graded
+     * @throws Refusal not found as {@link Rows#find}; forbidden when the caller sees the submission but is not its student
+     *                 (an instructor grades work, they do not change it), or when it has been graded
      */
     private Submission findChangeable(UUID id, RowLock lock) {
-        Submission submission = find(id);
+        Submission submission = rows.find(id);
+        policy.checkChange(submission);
         if (caller.isAdmin()) {
             return submission;
         }
-        if (!caller.is(submission.student.id)) {
-            throw ProblemException.forbidden(
-                    "Only the student who submitted this work, or an admin, changes or deletes it.");
-        }
         if (!lock.lock("submissions", id)) {
-            throw ProblemException.notFound("submission", id);
+            throw Refusal.notFound("submission", id);
         }
-        if (Grade.count("submission.id", id) > 0) {
-            throw ProblemException.forbidden(
-                    "This submission has been graded; it can no longer be changed or withdrawn.");
+        if (isGraded(id)) {
+            throw Refusal.forbidden("This submission has been graded; it can no longer be changed or withdrawn.");
         }
         return submission;
+    }
+
+    private static boolean isGraded(UUID id) {
+        return Submission.getEntityManager()
+                        .createQuery("select count(*) from Grade where submission.id = :id", Long.class)
+                        .setParameter("id", id)
+                        .getSingleResult()
+                > 0;
     }
 }

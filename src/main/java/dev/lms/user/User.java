@@ -1,5 +1,6 @@
 package dev.lms.user;
 
+import dev.lms.access.UserRole;
 import dev.lms.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

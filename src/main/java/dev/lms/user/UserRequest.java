@@ -1,5 +1,6 @@
 package dev.lms.user;
 
+import dev.lms.access.UserRole;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

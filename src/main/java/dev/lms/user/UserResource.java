@@ -2,6 +2,7 @@ package dev.lms.user;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lms.access.UserRole;
 import dev.lms.idempotency.Idempotent;
 import dev.lms.web.IfMatch;
 import dev.lms.web.PageRequest;
@@ -56,7 +57,7 @@ public class UserResource {
                     @Email @Size(max = UserConstraints.EMAIL_MAX, message = "must be at most {max} characters") String email,
             @Valid @BeanParam PageRequest page,
             UriInfo uri) {
-        return users.list(role, email, page).toResponse(uri);
+        return Responses.page(users.list(role, email, page), uri);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dev.lms.user;
 
+import dev.lms.access.UserRole;
 import dev.lms.web.Versioned;
 import java.time.Instant;
 import java.util.UUID;

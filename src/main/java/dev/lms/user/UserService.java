@@ -2,20 +2,16 @@ package dev.lms.user;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lms.auth.Caller;
-import dev.lms.auth.CourseAccess;
-import dev.lms.auth.RegisteredUsers;
-import dev.lms.auth.Sessions;
-import dev.lms.auth.TokenService;
-import dev.lms.course.Course;
-import dev.lms.persistence.ConditionalDelete;
+import dev.lms.access.Caller;
+import dev.lms.access.UserRole;
+import dev.lms.crud.ExpectedVersion;
+import dev.lms.crud.MergePatch;
+import dev.lms.crud.Page;
+import dev.lms.crud.PageResult;
+import dev.lms.crud.Refusal;
+import dev.lms.crud.Rows;
+import dev.lms.crud.Sorting;
 import dev.lms.persistence.Where;
-import dev.lms.web.IfMatch;
-import dev.lms.web.MergePatch;
-import dev.lms.web.PageRequest;
-import dev.lms.web.PageResult;
-import dev.lms.web.ProblemException;
-import dev.lms.web.Sorting;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,37 +28,33 @@ public class UserService {
 
     static final Sorting SORTING = Sorting.of("email", "name", "role", "createdAt", "updatedAt");
 
+    private final Rows<User> rows;
+    private final UserPolicy policy;
     private final MergePatch mergePatch;
     private final Caller caller;
-    private final TokenService tokens;
-    private final Sessions sessions;
-    private final RegisteredUsers registeredUsers;
+    private final Credentials credentials;
 
-    public UserService(
-            MergePatch mergePatch,
-            Caller caller,
-            TokenService tokens,
-            Sessions sessions,
-            RegisteredUsers registeredUsers) {
+    public UserService(UserPolicy policy, MergePatch mergePatch, Caller caller, Credentials credentials) {
+        this.rows = new Rows<>(
+                User.class, "user", (query, sort, parameters) -> User.find(query, sort, parameters), policy, caller);
+        this.policy = policy;
         this.mergePatch = mergePatch;
         this.caller = caller;
-        this.tokens = tokens;
-        this.sessions = sessions;
-        this.registeredUsers = registeredUsers;
+        this.credentials = credentials;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResult<UserResponse> list(UserRole role, String email, PageRequest page) {
-        Where where = visible()
+    public PageResult<UserResponse> list(UserRole role, String email, Page page) {
+        Where where = policy.readable()
                 .andIfPresent("role = :role", "role", role)
                 // Matches the unique index on lower(email), as the uniqueness rule does.
                 .andIfPresent("lower(email) = lower(:email)", "email", email);
-        return page.fetch(User.find(where.query(), SORTING.parse(page), where.parameters()), UserResponse::of);
+        return rows.page(where, SORTING.parse(page), page, UserResponse::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserResponse get(UUID id) {
-        return UserResponse.of(find(id));
+        return UserResponse.of(rows.find(id));
     }
 
     /** The caller's own user: always visible to them. */
@@ -72,9 +64,7 @@ public class UserService {
     }
 
     public UserResponse create(UserRequest request) {
-        if (!caller.isAdmin()) {
-            throw ProblemException.forbidden("Only an admin creates users.");
-        }
+        policy.checkCreate();
         User user = new User();
         copy(request, user);
         // Flush here, not at commit: a duplicate email then surfaces as this call's exception, and the response
@@ -83,15 +73,12 @@ public class UserService {
         return UserResponse.of(user);
     }
 
-    public UserResponse replace(UUID id, UserRequest request, IfMatch ifMatch) {
-        User user = findEditable(id);
-        ifMatch.check(user.version);
-        return update(user, request);
+    public UserResponse replace(UUID id, UserRequest request, ExpectedVersion ifMatch) {
+        return update(rows.findForChange(id, ifMatch), request);
     }
 
-    public UserResponse patch(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
-        User user = findEditable(id);
-        ifMatch.check(user.version);
+    public UserResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch) throws JsonProcessingException {
+        User user = rows.findForChange(id, ifMatch);
         return update(user, mergePatch.apply(UserRequest.of(user), patch, UserRequest.class));
     }
 
@@ -99,16 +86,13 @@ public class UserService {
      * Deletes a user with one statement. The database removes their enrollments and submissions, keeps what they
      * authored or graded with the author cleared, and refuses (RESTRICT, a 409) while they still teach a course.
      */
-    public void delete(UUID id, IfMatch ifMatch) {
+    public void delete(UUID id, ExpectedVersion ifMatch) {
         if (!caller.isAdmin()) {
-            find(id);
-            throw ProblemException.forbidden("Only an admin deletes users.");
+            rows.find(id);
+            policy.checkDelete();
         }
-        if (!ConditionalDelete.byId(User.class, id, ifMatch)) {
-            throw ProblemException.notFound("user", id);
-        }
-        // Their tokens stop working with the very next request to this replica.
-        registeredUsers.changed(id);
+        rows.deleteChecked(id, ifMatch);
+        credentials.changed(id);
     }
 
     /**
@@ -116,42 +100,42 @@ public class UserService {
      * themselves ("log out everywhere").
      */
     public void revokeTokens(UUID id) {
-        find(id);
-        if (!caller.isAdmin() && !caller.is(id)) {
-            throw ProblemException.forbidden("Only an admin revokes another user's tokens.");
-        }
-        sessions.revokeAll(id);
+        rows.find(id);
+        policy.checkRevoke(id);
+        credentials.revokeAll(id);
     }
 
     private UserResponse update(User user, UserRequest request) {
-        if (request.role() != user.role && !caller.isAdmin()) {
-            throw ProblemException.forbidden("Only an admin changes roles.");
-        }
-        if (request.password() != null && caller.is(user.id)) {
-            // A stolen token must not be enough to take the account over: one's own password needs the current one.
+        policy.checkRoleChange(user, request.role());
+        if (request.password() != null && policy.needsCurrentPassword(user)) {
             if (request.currentPassword() == null) {
-                throw ProblemException.unprocessable(
+                throw Refusal.unprocessable(
                         "currentPassword", "Changing your own password requires your current password.");
             }
-            if (!tokens.isCurrentPassword(user.id, request.currentPassword())) {
-                throw ProblemException.forbidden("The current password is wrong.");
+            if (!credentials.isCurrentPassword(user.id, request.currentPassword())) {
+                throw Refusal.forbidden("The current password is wrong.");
             }
         }
-        if (request.role() == UserRole.STUDENT
-                && user.role != UserRole.STUDENT
-                && Course.count("instructor.id", user.id) > 0) {
+        if (request.role() == UserRole.STUDENT && user.role != UserRole.STUDENT && teachesACourse(user)) {
             // Courses require an INSTRUCTOR or ADMIN; the schema cannot say so, so this rule lives here.
-            throw ProblemException.conflict("This user still teaches at least one course and cannot become a STUDENT; "
+            throw Refusal.conflict("This user still teaches at least one course and cannot become a STUDENT; "
                     + "reassign those courses first.");
         }
         copy(request, user);
         user.flush();
         if (request.password() != null) {
-            sessions.revokeAll(user.id);
+            credentials.revokeAll(user.id);
         }
-        // A changed role refuses the user's tokens with the very next request to this replica.
-        registeredUsers.changed(user.id);
+        credentials.changed(user.id);
         return UserResponse.of(user);
+    }
+
+    private static boolean teachesACourse(User user) {
+        return User.getEntityManager()
+                        .createQuery("select count(*) from Course where instructor.id = :id", Long.class)
+                        .setParameter("id", user.id)
+                        .getSingleResult()
+                > 0;
     }
 
     private static void copy(UserRequest request, User user) {
@@ -161,38 +145,5 @@ public class UserService {
         if (request.password() != null) {
             user.passwordHash = BcryptUtil.bcryptHash(request.password());
         }
-    }
-
-    /**
-     * The users the caller may see: everyone for an ADMIN; themselves, and for an INSTRUCTOR the users enrolled in the
-     * courses they teach.
-     */
-    private Where visible() {
-        if (caller.isAdmin()) {
-            return new Where();
-        }
-        return new Where()
-                .and(
-                        "(id = :caller or id in (select enrollment.user.id from Enrollment enrollment"
-                                + " where enrollment.course.id in (" + CourseAccess.taughtCourseIds() + ")))",
-                        CourseAccess.CALLER,
-                        caller.id());
-    }
-
-    /** @throws ProblemException 404 for a user who does not exist or whom the caller may not see */
-    private User find(UUID id) {
-        Where where = visible().and("id = :id", "id", id);
-        return User.<User>find(where.query(), where.parameters())
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("user", id));
-    }
-
-    /** @throws ProblemException 404 as {@link #find}; 403 when the caller may see the user but is not them or an admin */
-    private User findEditable(UUID id) {
-        User user = find(id);
-        if (!caller.isAdmin() && !caller.is(user.id)) {
-            throw ProblemException.forbidden("Only an admin changes other users.");
-        }
-        return user;
     }
 }

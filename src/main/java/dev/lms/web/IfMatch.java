@@ -1,5 +1,6 @@
 package dev.lms.web;
 
+import dev.lms.crud.ExpectedVersion;
 import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -7,15 +8,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The {@code If-Match} request header, against an entity's version (our ETags are the version, quoted).
- * Resources take it as {@code @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch}; services
- * {@link #check} it against the row they loaded, or use {@link #versions()} in a conditional DELETE.
+ * Resources take it as {@code @HeaderParam(HttpHeaders.IF_MATCH) @DefaultValue("*") IfMatch ifMatch} and pass it to
+ * services as the {@link ExpectedVersion} it is.
  */
 // Described as the header's text, not as this class's fields, which clients never see.
 @Schema(
         type = SchemaType.STRING,
         description = "* (any version), or the ETag of the version the client read, such as \"3\".",
         examples = "\"3\"")
-public final class IfMatch {
+public final class IfMatch implements ExpectedVersion {
 
     public static final IfMatch ANY = new IfMatch(Set.of());
 
@@ -64,23 +65,8 @@ public final class IfMatch {
         return versions.isEmpty() ? new IfMatch(Set.of(Long.MIN_VALUE)) : new IfMatch(Set.copyOf(versions));
     }
 
-    public boolean isAny() {
-        return versions.isEmpty();
-    }
-
-    /** The versions a conditional write may apply to; empty when any version will do. */
+    @Override
     public Set<Long> versions() {
         return versions;
-    }
-
-    public boolean matches(long version) {
-        return isAny() || versions.contains(version);
-    }
-
-    /** @throws ProblemException 412 when the current version is not one the client named */
-    public void check(long currentVersion) {
-        if (!matches(currentVersion)) {
-            throw ProblemException.preconditionFailed(currentVersion);
-        }
     }
 }

@@ -1,21 +1,18 @@
 package dev.lms.web;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
+import dev.lms.crud.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
-import java.util.List;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The {@code page}, {@code size} and {@code sort} query parameters every list takes, as a {@code @Valid @BeanParam}.
- * Each service turns {@link #sort} into an ORDER BY with its own {@link Sorting}, and runs the page with {@link #fetch}.
+ * Services take it as the {@link Page} it is.
  */
-public class PageRequest {
+public class PageRequest implements Page {
 
     public static final int MAX_SIZE = 100;
     /** Room for every sortable field of any resource, each with its sign. */
@@ -47,31 +44,18 @@ public class PageRequest {
         return request;
     }
 
-    /**
-     * Runs the page of {@code query} and its total: at most two statements, whatever the size. The count is skipped
-     * when the page itself shows the total: a last page that is not full, or an empty first page.
-     */
-    public <E, T> PageResult<T> fetch(PanacheQuery<E> query, Function<? super E, T> toResponse) {
-        List<T> items = query.page(Page.of(page - 1, size)).list().stream()
-                .map(toResponse)
-                .toList();
-        long total = items.size() < size && (!items.isEmpty() || page == 1)
-                ? (long) (page - 1) * size + items.size()
-                : query.count();
-        return new PageResult<>(items, total, page, size);
+    @Override
+    public int page() {
+        return page;
     }
 
-    /**
-     * Runs only the page of {@code query}, for a list whose total is already known. A nested list
-     * ({@code /courses/{id}/enrollments}) counts its items in the statement that also proves the parent exists, so
-     * the page is its only other statement, and none runs when the page lies beyond the total.
-     */
-    public <E, T> PageResult<T> fetch(PanacheQuery<E> query, long total, Function<? super E, T> toResponse) {
-        List<T> items = (long) (page - 1) * size >= total
-                ? List.of()
-                : query.page(Page.of(page - 1, size)).list().stream()
-                        .map(toResponse)
-                        .toList();
-        return new PageResult<>(items, total, page, size);
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public String sort() {
+        return sort;
     }
 }

@@ -1,5 +1,6 @@
 package dev.lms.web;
 
+import dev.lms.crud.Refusal;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
@@ -21,6 +22,21 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** The problem document for a refusal of the domain, the same one the factories below build. */
+    public static ProblemException of(Refusal refusal) {
+        return switch (refusal.reason()) {
+            case NOT_FOUND -> new ProblemException(Problem.of(Status.NOT_FOUND, refusal.getMessage()));
+            case FORBIDDEN -> forbidden(refusal.getMessage());
+            case CONFLICT -> conflict(refusal.getMessage());
+            case UNPROCESSABLE -> unprocessable(refusal.field(), refusal.getMessage());
+            case INVALID ->
+                refusal.field() == null
+                        ? new ProblemException(Problem.of(Status.BAD_REQUEST, refusal.getMessage()))
+                        : badRequest(refusal.field(), refusal.getMessage());
+            case STALE -> preconditionFailed(refusal.currentVersion());
+        };
     }
 
     /** 404: {@code what} is the resource's name as a reader would say it ("user", "course"). */

@@ -152,7 +152,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (method == PathItem.HttpMethod.GET && paged) {
             success.addHeader("Link", header("first, prev, next and last pages, as they apply (RFC 8288)."));
-            success.addHeader(PageResult.TOTAL_COUNT, header("How many items the whole list holds."));
+            success.addHeader(Responses.TOTAL_COUNT, header("How many items the whole list holds."));
             // The token endpoints answer with no versioned resource, hence no ETag.
         } else if (authenticated
                 && method != PathItem.HttpMethod.DELETE

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.lms.crud.Refusal;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -23,7 +24,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Everything the client got wrong in the request itself: 400 for JSON that does not parse or does not fit the
- * request record, for Bean Validation failures, and whatever a service refused with a {@link ProblemException}.
+ * request record, for Bean Validation failures, and whatever a service refused
+ * ({@link Refusal}, or a {@link ProblemException} from the web layer).
  * Messages name the field as the client spells it, never a Java class.
  */
 public class RequestErrorMapper {
@@ -35,6 +37,11 @@ public class RequestErrorMapper {
     @ServerExceptionMapper
     public Response refused(ProblemException refusal, UriInfo uri) {
         return refusal.problem().withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(Refusal refusal, UriInfo uri) {
+        return refused(ProblemException.of(refusal), uri);
     }
 
     @ServerExceptionMapper
@@ -60,6 +67,9 @@ public class RequestErrorMapper {
         Throwable cause = refusal.getCause();
         if (cause instanceof ProblemException problem) {
             return refused(problem, uri);
+        }
+        if (cause instanceof Refusal domainRefusal) {
+            return refused(domainRefusal, uri);
         }
         if (cause instanceof JsonProcessingException json) {
             return unreadable(json, uri);

@@ -3,10 +3,10 @@ package dev.lms.auth;
 import static dev.lms.auth.BearerTokenTest.refused;
 import static org.awaitility.Awaitility.await;
 
+import dev.lms.access.UserRole;
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Tokens;
-import dev.lms.user.UserRole;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -2,11 +2,11 @@ package dev.lms.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lms.access.UserRole;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.PgBouncer;
 import dev.lms.testing.TestDatabase;
 import dev.lms.user.User;
-import dev.lms.user.UserRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

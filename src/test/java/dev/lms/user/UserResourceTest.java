@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.lms.access.UserRole;
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;

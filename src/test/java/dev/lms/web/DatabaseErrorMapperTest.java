@@ -3,10 +3,10 @@ package dev.lms.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.lms.access.UserRole;
 import dev.lms.course.Course;
 import dev.lms.testing.Fixtures;
 import dev.lms.user.User;
-import dev.lms.user.UserRole;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,6 +3,7 @@ package dev.lms.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lms.crud.Refusal;
 import org.junit.jupiter.api.Test;
 
 class IfMatchTest {
@@ -44,7 +45,8 @@ class IfMatchTest {
     void aMismatchIs412() {
         assertThatThrownBy(() -> IfMatch.valueOf("\"1\"").check(2))
                 .isInstanceOfSatisfying(
-                        ProblemException.class,
-                        e -> assertThat(e.problem().status()).isEqualTo(412));
+                        Refusal.class,
+                        e -> assertThat(ProblemException.of(e).problem().status())
+                                .isEqualTo(412));
     }
 }

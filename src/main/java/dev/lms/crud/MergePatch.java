@@ -1,4 +1,4 @@
-package dev.lms.web;
+package dev.lms.crud;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -31,13 +30,13 @@ public class MergePatch {
     }
 
     /**
-     * @throws ProblemException             400 when the patch is not a JSON object
+     * @throws Refusal                      invalid when the patch is not a JSON object
      * @throws JsonProcessingException      when the merged document does not fit {@code type} (mapped to 400)
      * @throws ConstraintViolationException when the merged record is invalid (mapped to 400)
      */
     public <T> T apply(T current, JsonNode patch, Class<T> type) throws JsonProcessingException {
         if (patch == null || !patch.isObject()) {
-            throw new ProblemException(Problem.of(Status.BAD_REQUEST, "A merge patch must be a JSON object."));
+            throw Refusal.invalid("A merge patch must be a JSON object.");
         }
         JsonNode merged = merge(mapper.valueToTree(current), patch);
         T result = mapper.treeToValue(merged, type);

@@ -1,6 +1,6 @@
-package dev.lms.auth;
+package dev.lms.crud;
 
-import dev.lms.web.ProblemException;
+import dev.lms.access.Caller;
 import java.util.UUID;
 
 /**
@@ -24,7 +24,7 @@ public final class Ownership {
             return requested;
         }
         if (requested != null && !requested.equals(expected)) {
-            throw ProblemException.forbidden(field + " must be " + (expected == null ? "left out" : expected)
+            throw Refusal.forbidden(field + " must be " + (expected == null ? "left out" : expected)
                     + ": only an admin writes in someone else's name or changes who wrote something.");
         }
         return expected;

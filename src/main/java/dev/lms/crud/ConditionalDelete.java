@@ -1,13 +1,12 @@
-package dev.lms.persistence;
+package dev.lms.crud;
 
-import dev.lms.web.IfMatch;
-import dev.lms.web.ProblemException;
+import dev.lms.persistence.AuditedEntity;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
 
 /**
- * Deletes one row by id with a single DELETE statement, honouring If-Match: the version is part of the WHERE
+ * Deletes one row by id with a single DELETE statement, honouring the expected version: the version is part of the WHERE
  * clause, so a concurrent update cannot slip in between a check and the delete. The database cascades the rest.
  */
 public final class ConditionalDelete {
@@ -16,12 +15,12 @@ public final class ConditionalDelete {
 
     /**
      * @return whether a row was deleted; false when there is no row with this id
-     * @throws ProblemException 412 when the row exists but its version is not one If-Match named
+     * @throws Refusal stale when the row exists but its version is not one the caller expected
      */
-    public static boolean byId(Class<? extends AuditedEntity> type, UUID id, IfMatch ifMatch) {
+    public static boolean byId(Class<? extends AuditedEntity> type, UUID id, ExpectedVersion expected) {
         EntityManager entityManager = Panache.getEntityManager(type);
         String entity = entityManager.getMetamodel().entity(type).getName();
-        if (ifMatch.isAny()) {
+        if (expected.isAny()) {
             return entityManager
                             .createQuery("delete from " + entity + " where id = :id")
                             .setParameter("id", id)
@@ -31,7 +30,7 @@ public final class ConditionalDelete {
         int deleted = entityManager
                 .createQuery("delete from " + entity + " where id = :id and version in :versions")
                 .setParameter("id", id)
-                .setParameter("versions", ifMatch.versions())
+                .setParameter("versions", expected.versions())
                 .executeUpdate();
         if (deleted > 0) {
             return true;
@@ -46,6 +45,6 @@ public final class ConditionalDelete {
         if (current == null) {
             return false;
         }
-        throw ProblemException.preconditionFailed(current);
+        throw Refusal.stale(current);
     }
 }

@@ -1,4 +1,4 @@
-package dev.lms.web;
+package dev.lms.crud;
 
 import io.quarkus.panache.common.Sort;
 import java.util.LinkedHashMap;
@@ -33,13 +33,13 @@ public final class Sorting {
     }
 
     /**
-     * The ORDER BY for {@code page.sort}, always ending with the id: pages stay stable when sort values tie, and
+     * The ORDER BY for {@code page.sort()}, always ending with the id: pages stay stable when sort values tie, and
      * without a sort the list is in creation order (ids are UUIDv7).
      */
-    public Sort parse(PageRequest page) {
+    public Sort parse(Page page) {
         Sort sort = null;
-        if (page.sort != null && !page.sort.isBlank()) {
-            for (String term : page.sort.split(",")) {
+        if (page.isSorted()) {
+            for (String term : page.sort().split(",")) {
                 String field = term.strip();
                 Sort.Direction direction = Sort.Direction.Ascending;
                 if (field.startsWith("-")) {
@@ -48,7 +48,7 @@ public final class Sorting {
                 }
                 String path = paths.get(field);
                 if (path == null) {
-                    throw ProblemException.badRequest(
+                    throw Refusal.invalid(
                             "sort",
                             "cannot sort by '" + field + "'; sortable fields are " + String.join(", ", paths.keySet()));
                 }

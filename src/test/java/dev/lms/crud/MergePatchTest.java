@@ -1,4 +1,4 @@
-package dev.lms.web;
+package dev.lms.crud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

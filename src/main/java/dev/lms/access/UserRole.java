@@ -1,4 +1,4 @@
-package dev.lms.user;
+package dev.lms.access;
 
 /** Mirrors the PostgreSQL enum {@code user_role}. */
 public enum UserRole {

@@ -1,6 +1,5 @@
-package dev.lms.auth;
+package dev.lms.access;
 
-import dev.lms.user.UserRole;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
@@ -13,8 +12,8 @@ import java.util.UUID;
 @RequestScoped
 public class Caller {
 
-    static final String ID = "lms.caller.id";
-    static final String ROLE = "lms.caller.role";
+    public static final String ID = "lms.caller.id";
+    public static final String ROLE = "lms.caller.role";
 
     private final SecurityIdentity identity;
 
@@ -41,10 +40,6 @@ public class Caller {
 
     public boolean isAdmin() {
         return role() == UserRole.ADMIN;
-    }
-
-    public boolean isInstructor() {
-        return role() == UserRole.INSTRUCTOR;
     }
 
     public boolean isStudent() {

@@ -1,0 +1,60 @@
+package dev.lms.course;
+
+import dev.lms.access.Caller;
+import dev.lms.access.Membership;
+import dev.lms.crud.Policy;
+import dev.lms.crud.Refusal;
+import dev.lms.persistence.Where;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Courses: an ADMIN sees every course, an INSTRUCTOR the courses they teach, a STUDENT the courses they are enrolled
+ * in. Instructors create courses and manage their own; an admin manages all; students only read.
+ */
+@ApplicationScoped
+public class CoursePolicy implements Policy<Course> {
+
+    private final Caller caller;
+
+    CoursePolicy(Caller caller) {
+        this.caller = caller;
+    }
+
+    @Override
+    public Where readable() {
+        return Membership.readable(caller, "id");
+    }
+
+    @Override
+    public void checkChange(Course course) {
+        if (!CourseAccess.teaches(caller, course)) {
+            throw Refusal.forbidden("Only the course's instructor or an admin may change or delete it.");
+        }
+    }
+
+    void checkCreate() {
+        if (caller.isStudent()) {
+            throw Refusal.forbidden("Only instructors and admins create courses.");
+        }
+    }
+
+    /**
+     * The instructor a body names. An ADMIN names anyone (the service checks they are not a student). An INSTRUCTOR
+     * teaches the courses they create and edit: they may leave the field out, and may not name anyone else (who would
+     * then own a course its creator still manages, or lose it).
+     */
+    UUID instructorId(UUID requested) {
+        if (caller.isAdmin()) {
+            if (requested == null) {
+                throw Refusal.invalid("instructorId", "must not be null");
+            }
+            return requested;
+        }
+        if (requested != null && !caller.is(requested)) {
+            throw Refusal.forbidden("An instructor can only teach their own courses: instructorId must be "
+                    + "your own id, or left out.");
+        }
+        return caller.id();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.lms.crud;
+
+import dev.lms.access.Caller;
+import dev.lms.persistence.AuditedEntity;
+import dev.lms.persistence.Where;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The mechanics every feature shares, over one entity and its {@link Policy}: a row the caller may see by id, a row
+ * they may change at the version they expect, a page of what they may see, and a conditional delete.
+ * <pre>{@code
+ * rows = new Rows<>(Announcement.class, "announcement", (q, s, p) -> Announcement.find(q, s, p), policy, caller);
+ * Announcement announcement = rows.findForChange(id, ifMatch);
+ * }</pre>
+ */
+public final class Rows<E extends AuditedEntity> {
+
+    /**
+     * The entity's Panache {@code find(query, sort, parameters)}, as a lambda that calls it on the entity class. Not a
+     * method reference: Panache generates {@code find} on each entity at build time, and {@code Announcement::find}
+     * would call the base class's stub instead.
+     */
+    @FunctionalInterface
+    public interface Finder<E> {
+        PanacheQuery<E> find(String query, Sort sort, Parameters parameters);
+    }
+
+    private final Class<E> type;
+    private final String noun;
+    private final Finder<E> finder;
+    private final Policy<E> policy;
+    private final Caller caller;
+
+    /** @param noun the row's name as a reader would say it, for a 404's message ("course content") */
+    public Rows(Class<E> type, String noun, Finder<E> finder, Policy<E> policy, Caller caller) {
+        this.type = type;
+        this.noun = noun;
+        this.finder = finder;
+        this.policy = policy;
+        this.caller = caller;
+    }
+
+    /** @throws Refusal not found for a row that does not exist or that the caller may not see */
+    public E find(UUID id) {
+        Where where = policy.readable().and("id = :id", "id", id);
+        return finder.find(where.query(), null, where.parameters())
+                .firstResultOptional()
+                .orElseThrow(() -> Refusal.notFound(noun, id));
+    }
+
+    /**
+     * The row a PUT or PATCH changes: one the caller sees, may change, and at a version they expect.
+     *
+     * @throws Refusal not found as {@link #find}; forbidden as the policy says; stale for another version
+     */
+    public E findForChange(UUID id, ExpectedVersion expected) {
+        E row = find(id);
+        policy.checkChange(row);
+        expected.check(row.version);
+        return row;
+    }
+
+    /** A page of {@code where}, which starts from the policy's {@link Policy#readable()} scope. */
+    public <R> PageResult<R> page(Where where, Sort sort, Page page, Function<? super E, R> toResponse) {
+        return PageResult.fetch(finder.find(where.query(), sort, where.parameters()), page, toResponse);
+    }
+
+    /**
+     * Deletes the row with one statement, at the version the caller expects; the database cascades the rest. An
+     * ADMIN may change any row, so only their delete skips loading it first.
+     *
+     * @throws Refusal not found as {@link #find}; forbidden as the policy says; stale for another version
+     */
+    public void delete(UUID id, ExpectedVersion expected) {
+        if (!caller.isAdmin()) {
+            policy.checkChange(find(id));
+        }
+        deleteChecked(id, expected);
+    }
+
+    /** The conditional delete alone, for a feature whose checks before it are its own. */
+    public void deleteChecked(UUID id, ExpectedVersion expected) {
+        if (!ConditionalDelete.byId(type, id, expected)) {
+            throw Refusal.notFound(noun, id);
+        }
+    }
+}
