@@ -1,11 +1,9 @@
 package dev.lms.announcement;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.course.CourseAccess;
-import dev.lms.crud.ExpectedVersion;
+import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
 import dev.lms.crud.PageResult;
@@ -26,27 +24,29 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class AnnouncementService {
+public class AnnouncementService extends CrudService<Announcement, AnnouncementRequest, AnnouncementResponse> {
 
     static final Sorting SORTING = Sorting.of("title", "createdAt", "updatedAt");
 
     /** A course's page shows the latest news first (the index on course_id, created_at serves it). */
     static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
 
-    private final Rows<Announcement> rows;
     private final AnnouncementPolicy policy;
-    private final MergePatch mergePatch;
     private final Caller caller;
 
     public AnnouncementService(AnnouncementPolicy policy, MergePatch mergePatch, Caller caller) {
-        this.rows = new Rows<>(
-                Announcement.class,
-                "announcement",
-                (query, sort, parameters) -> Announcement.find(query, sort, parameters),
-                policy,
-                caller);
+        super(
+                new Rows<>(
+                        Announcement.class,
+                        "announcement",
+                        (query, sort, parameters) -> Announcement.find(query, sort, parameters),
+                        policy,
+                        caller),
+                mergePatch,
+                AnnouncementRequest.class,
+                AnnouncementRequest::of,
+                AnnouncementResponse::of);
         this.policy = policy;
-        this.mergePatch = mergePatch;
         this.caller = caller;
     }
 
@@ -75,11 +75,6 @@ public class AnnouncementService {
         return result;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public AnnouncementResponse get(UUID id) {
-        return AnnouncementResponse.of(rows.find(id));
-    }
-
     public AnnouncementResponse create(AnnouncementRequest request) {
         Announcement announcement = new Announcement();
         announcement.course = policy.courseToWrite(request.courseId());
@@ -90,22 +85,8 @@ public class AnnouncementService {
         return AnnouncementResponse.of(announcement);
     }
 
-    public AnnouncementResponse replace(UUID id, AnnouncementRequest request, ExpectedVersion ifMatch) {
-        Announcement announcement = rows.findForChange(id, ifMatch);
-        return update(announcement, request);
-    }
-
-    public AnnouncementResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch) throws JsonProcessingException {
-        Announcement announcement = rows.findForChange(id, ifMatch);
-        return update(
-                announcement, mergePatch.apply(AnnouncementRequest.of(announcement), patch, AnnouncementRequest.class));
-    }
-
-    public void delete(UUID id, ExpectedVersion ifMatch) {
-        rows.delete(id, ifMatch);
-    }
-
-    private AnnouncementResponse update(Announcement announcement, AnnouncementRequest request) {
+    @Override
+    protected AnnouncementResponse update(Announcement announcement, AnnouncementRequest request) {
         if (!announcement.course.id.equals(request.courseId())) {
             announcement.course = policy.courseToWrite(request.courseId());
         }

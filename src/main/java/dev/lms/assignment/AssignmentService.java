@@ -1,11 +1,9 @@
 package dev.lms.assignment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.course.Course;
-import dev.lms.crud.ExpectedVersion;
+import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
 import dev.lms.crud.PageResult;
@@ -26,24 +24,26 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class AssignmentService {
+public class AssignmentService extends CrudService<Assignment, AssignmentRequest, AssignmentResponse> {
 
     static final Sorting SORTING = Sorting.of("title", "dueDate", "points", "createdAt", "updatedAt");
 
-    private final Rows<Assignment> rows;
     private final AssignmentPolicy policy;
-    private final MergePatch mergePatch;
     private final Caller caller;
 
     public AssignmentService(AssignmentPolicy policy, MergePatch mergePatch, Caller caller) {
-        this.rows = new Rows<>(
-                Assignment.class,
-                "assignment",
-                (query, sort, parameters) -> Assignment.find(query, sort, parameters),
-                policy,
-                caller);
+        super(
+                new Rows<>(
+                        Assignment.class,
+                        "assignment",
+                        (query, sort, parameters) -> Assignment.find(query, sort, parameters),
+                        policy,
+                        caller),
+                mergePatch,
+                AssignmentRequest.class,
+                AssignmentRequest::of,
+                AssignmentResponse::of);
         this.policy = policy;
-        this.mergePatch = mergePatch;
         this.caller = caller;
     }
 
@@ -82,11 +82,6 @@ public class AssignmentService {
                 Assignment.find("course.id", SORTING.parse(page), courseId), page, total, AssignmentResponse::of);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public AssignmentResponse get(UUID id) {
-        return AssignmentResponse.of(rows.find(id));
-    }
-
     public AssignmentResponse create(AssignmentRequest request) {
         policy.checkCreate();
         Assignment assignment = new Assignment();
@@ -96,22 +91,8 @@ public class AssignmentService {
         return AssignmentResponse.of(assignment);
     }
 
-    public AssignmentResponse replace(UUID id, AssignmentRequest request, ExpectedVersion ifMatch) {
-        Assignment assignment = rows.findForChange(id, ifMatch);
-        return update(assignment, request);
-    }
-
-    public AssignmentResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch) throws JsonProcessingException {
-        Assignment assignment = rows.findForChange(id, ifMatch);
-        return update(assignment, mergePatch.apply(AssignmentRequest.of(assignment), patch, AssignmentRequest.class));
-    }
-
-    /** Deletes an assignment with one statement; PostgreSQL cascades to its submissions and their grades. */
-    public void delete(UUID id, ExpectedVersion ifMatch) {
-        rows.delete(id, ifMatch);
-    }
-
-    private AssignmentResponse update(Assignment assignment, AssignmentRequest request) {
+    @Override
+    protected AssignmentResponse update(Assignment assignment, AssignmentRequest request) {
         copy(request, assignment);
         assignment.flush();
         return AssignmentResponse.of(assignment);

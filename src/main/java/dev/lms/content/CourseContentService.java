@@ -1,11 +1,9 @@
 package dev.lms.content;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.course.CourseAccess;
-import dev.lms.crud.ExpectedVersion;
+import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
 import dev.lms.crud.PageResult;
@@ -24,27 +22,29 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class CourseContentService {
+public class CourseContentService extends CrudService<CourseContent, CourseContentRequest, CourseContentResponse> {
 
     static final Sorting SORTING = Sorting.of("title", "type", "position", "createdAt", "updatedAt");
 
     /** A course's outline, in the order its items are placed (the index on course_id, position serves it). */
     static final Sort IN_POSITION = Sort.by("position").and("id");
 
-    private final Rows<CourseContent> rows;
     private final CourseContentPolicy policy;
-    private final MergePatch mergePatch;
     private final Caller caller;
 
     public CourseContentService(CourseContentPolicy policy, MergePatch mergePatch, Caller caller) {
-        this.rows = new Rows<>(
-                CourseContent.class,
-                "course content",
-                (query, sort, parameters) -> CourseContent.find(query, sort, parameters),
-                policy,
-                caller);
+        super(
+                new Rows<>(
+                        CourseContent.class,
+                        "course content",
+                        (query, sort, parameters) -> CourseContent.find(query, sort, parameters),
+                        policy,
+                        caller),
+                mergePatch,
+                CourseContentRequest.class,
+                CourseContentRequest::of,
+                CourseContentResponse::of);
         this.policy = policy;
-        this.mergePatch = mergePatch;
         this.caller = caller;
     }
 
@@ -73,11 +73,6 @@ public class CourseContentService {
         return result;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public CourseContentResponse get(UUID id) {
-        return CourseContentResponse.of(rows.find(id));
-    }
-
     public CourseContentResponse create(CourseContentRequest request) {
         CourseContent item = new CourseContent();
         item.course = policy.courseToWrite(request.courseId());
@@ -88,22 +83,8 @@ public class CourseContentService {
         return CourseContentResponse.of(item);
     }
 
-    public CourseContentResponse replace(UUID id, CourseContentRequest request, ExpectedVersion ifMatch) {
-        CourseContent item = rows.findForChange(id, ifMatch);
-        return update(item, request);
-    }
-
-    public CourseContentResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch)
-            throws JsonProcessingException {
-        CourseContent item = rows.findForChange(id, ifMatch);
-        return update(item, mergePatch.apply(CourseContentRequest.of(item), patch, CourseContentRequest.class));
-    }
-
-    public void delete(UUID id, ExpectedVersion ifMatch) {
-        rows.delete(id, ifMatch);
-    }
-
-    private CourseContentResponse update(CourseContent item, CourseContentRequest request) {
+    @Override
+    protected CourseContentResponse update(CourseContent item, CourseContentRequest request) {
         if (!item.course.id.equals(request.courseId())) {
             item.course = policy.courseToWrite(request.courseId());
         }

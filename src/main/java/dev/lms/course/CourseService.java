@@ -1,10 +1,8 @@
 package dev.lms.course;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
 import dev.lms.access.UserRole;
-import dev.lms.crud.ExpectedVersion;
+import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
 import dev.lms.crud.PageResult;
@@ -17,26 +15,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 
-/** Courses, as {@link CoursePolicy} lets their callers see and change them. */
+/**
+ * Courses, as {@link CoursePolicy} lets their callers see and change them. Deleting a course is one statement:
+ * PostgreSQL's ON DELETE CASCADE removes its enrollments, assignments, submissions, grades, discussions, posts,
+ * announcements and content.
+ */
 @ApplicationScoped
 @Transactional
-public class CourseService {
+public class CourseService extends CrudService<Course, CourseRequest, CourseResponse> {
 
     static final Sorting SORTING = Sorting.of("code", "title", "semester", "active", "createdAt", "updatedAt");
 
-    private final Rows<Course> rows;
     private final CoursePolicy policy;
-    private final MergePatch mergePatch;
 
     public CourseService(CoursePolicy policy, MergePatch mergePatch, Caller caller) {
-        this.rows = new Rows<>(
-                Course.class,
-                "course",
-                (query, sort, parameters) -> Course.find(query, sort, parameters),
-                policy,
-                caller);
+        super(
+                new Rows<>(
+                        Course.class,
+                        "course",
+                        (query, sort, params) -> Course.find(query, sort, params),
+                        policy,
+                        caller),
+                mergePatch,
+                CourseRequest.class,
+                CourseRequest::of,
+                CourseResponse::of);
         this.policy = policy;
-        this.mergePatch = mergePatch;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -46,11 +50,6 @@ public class CourseService {
                 .andIfPresent("active = :active", "active", active)
                 .andIfPresent("semester = :semester", "semester", semester);
         return rows.page(where, SORTING.parse(page), page, CourseResponse::of);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public CourseResponse get(UUID id) {
-        return CourseResponse.of(rows.find(id));
     }
 
     public CourseResponse create(CourseRequest request) {
@@ -63,24 +62,8 @@ public class CourseService {
         return CourseResponse.of(course);
     }
 
-    public CourseResponse replace(UUID id, CourseRequest request, ExpectedVersion ifMatch) {
-        return update(rows.findForChange(id, ifMatch), request);
-    }
-
-    public CourseResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch) throws JsonProcessingException {
-        Course course = rows.findForChange(id, ifMatch);
-        return update(course, mergePatch.apply(CourseRequest.of(course), patch, CourseRequest.class));
-    }
-
-    /**
-     * Deletes a course with one statement. PostgreSQL's ON DELETE CASCADE removes its enrollments, assignments,
-     * submissions, grades, discussions, posts, announcements and content.
-     */
-    public void delete(UUID id, ExpectedVersion ifMatch) {
-        rows.delete(id, ifMatch);
-    }
-
-    private CourseResponse update(Course course, CourseRequest request) {
+    @Override
+    protected CourseResponse update(Course course, CourseRequest request) {
         copy(request, course);
         course.flush();
         return CourseResponse.of(course);

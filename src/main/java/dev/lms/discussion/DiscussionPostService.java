@@ -1,10 +1,8 @@
 package dev.lms.discussion;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
-import dev.lms.crud.ExpectedVersion;
+import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
 import dev.lms.crud.PageResult;
@@ -33,24 +31,26 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class DiscussionPostService {
+public class DiscussionPostService extends CrudService<DiscussionPost, DiscussionPostRequest, DiscussionPostResponse> {
 
     static final Sorting SORTING = Sorting.of("createdAt", "updatedAt");
 
-    private final Rows<DiscussionPost> rows;
     private final DiscussionPostPolicy policy;
-    private final MergePatch mergePatch;
     private final Caller caller;
 
     public DiscussionPostService(DiscussionPostPolicy policy, MergePatch mergePatch, Caller caller) {
-        this.rows = new Rows<>(
-                DiscussionPost.class,
-                "discussion post",
-                (query, sort, parameters) -> DiscussionPost.find(query, sort, parameters),
-                policy,
-                caller);
+        super(
+                new Rows<>(
+                        DiscussionPost.class,
+                        "discussion post",
+                        (query, sort, parameters) -> DiscussionPost.find(query, sort, parameters),
+                        policy,
+                        caller),
+                mergePatch,
+                DiscussionPostRequest.class,
+                DiscussionPostRequest::of,
+                DiscussionPostResponse::of);
         this.policy = policy;
-        this.mergePatch = mergePatch;
         this.caller = caller;
     }
 
@@ -83,11 +83,6 @@ public class DiscussionPostService {
         return new DiscussionThread(DiscussionThread.treeOf(shown), total);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public DiscussionPostResponse get(UUID id) {
-        return DiscussionPostResponse.of(rows.find(id));
-    }
-
     public DiscussionPostResponse create(DiscussionPostRequest request) {
         DiscussionPost post = new DiscussionPost();
         post.discussion = readableDiscussion(request.discussionId())
@@ -104,23 +99,8 @@ public class DiscussionPostService {
         return DiscussionPostResponse.of(post);
     }
 
-    public DiscussionPostResponse replace(UUID id, DiscussionPostRequest request, ExpectedVersion ifMatch) {
-        DiscussionPost post = rows.findForChange(id, ifMatch);
-        return update(post, request);
-    }
-
-    public DiscussionPostResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch)
-            throws JsonProcessingException {
-        DiscussionPost post = rows.findForChange(id, ifMatch);
-        return update(post, mergePatch.apply(DiscussionPostRequest.of(post), patch, DiscussionPostRequest.class));
-    }
-
-    /** Deletes a post with one statement; PostgreSQL's ON DELETE CASCADE removes its replies, and theirs. */
-    public void delete(UUID id, ExpectedVersion ifMatch) {
-        rows.delete(id, ifMatch);
-    }
-
-    private DiscussionPostResponse update(DiscussionPost post, DiscussionPostRequest request) {
+    @Override
+    protected DiscussionPostResponse update(DiscussionPost post, DiscussionPostRequest request) {
         if (!post.discussion.id.equals(request.discussionId())) {
             throw Refusal.unprocessable(
                     "discussionId", "A post cannot move to another discussion; post it there anew.");

@@ -1,10 +1,9 @@
 package dev.lms.discussion;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.course.CourseAccess;
+import dev.lms.crud.CrudService;
 import dev.lms.crud.ExpectedVersion;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
@@ -26,24 +25,26 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class DiscussionService {
+public class DiscussionService extends CrudService<Discussion, DiscussionRequest, DiscussionResponse> {
 
     static final Sorting SORTING = Sorting.of("title", "createdAt", "updatedAt");
 
-    private final Rows<Discussion> rows;
     private final DiscussionPolicy policy;
-    private final MergePatch mergePatch;
     private final Caller caller;
 
     public DiscussionService(DiscussionPolicy policy, MergePatch mergePatch, Caller caller) {
-        this.rows = new Rows<>(
-                Discussion.class,
-                "discussion",
-                (query, sort, parameters) -> Discussion.find(query, sort, parameters),
-                policy,
-                caller);
+        super(
+                new Rows<>(
+                        Discussion.class,
+                        "discussion",
+                        (query, sort, parameters) -> Discussion.find(query, sort, parameters),
+                        policy,
+                        caller),
+                mergePatch,
+                DiscussionRequest.class,
+                DiscussionRequest::of,
+                DiscussionResponse::of);
         this.policy = policy;
-        this.mergePatch = mergePatch;
         this.caller = caller;
     }
 
@@ -53,11 +54,6 @@ public class DiscussionService {
                 .andIfPresent("course.id = :courseId", "courseId", courseId)
                 .andIfPresent("author.id = :authorId", "authorId", authorId);
         return rows.page(where, SORTING.parse(page), page, DiscussionResponse::of);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public DiscussionResponse get(UUID id) {
-        return DiscussionResponse.of(rows.find(id));
     }
 
     public DiscussionResponse create(DiscussionRequest request) {
@@ -70,17 +66,8 @@ public class DiscussionService {
         return DiscussionResponse.of(discussion);
     }
 
-    public DiscussionResponse replace(UUID id, DiscussionRequest request, ExpectedVersion ifMatch) {
-        Discussion discussion = rows.findForChange(id, ifMatch);
-        return update(discussion, request);
-    }
-
-    public DiscussionResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch) throws JsonProcessingException {
-        Discussion discussion = rows.findForChange(id, ifMatch);
-        return update(discussion, mergePatch.apply(DiscussionRequest.of(discussion), patch, DiscussionRequest.class));
-    }
-
     /** Deletes a discussion with one statement; PostgreSQL's ON DELETE CASCADE removes its posts. */
+    @Override
     public void delete(UUID id, ExpectedVersion ifMatch) {
         if (!caller.isAdmin()) {
             policy.checkDelete(rows.find(id));
@@ -88,7 +75,8 @@ public class DiscussionService {
         rows.deleteChecked(id, ifMatch);
     }
 
-    private DiscussionResponse update(Discussion discussion, DiscussionRequest request) {
+    @Override
+    protected DiscussionResponse update(Discussion discussion, DiscussionRequest request) {
         if (!discussion.course.id.equals(request.courseId())) {
             discussion.course = policy.destination(discussion, request.courseId());
         }

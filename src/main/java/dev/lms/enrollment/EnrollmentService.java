@@ -1,12 +1,10 @@
 package dev.lms.enrollment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.course.Course;
 import dev.lms.course.CourseAccess;
-import dev.lms.crud.ExpectedVersion;
+import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
 import dev.lms.crud.PageResult;
@@ -26,24 +24,26 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class EnrollmentService {
+public class EnrollmentService extends CrudService<Enrollment, EnrollmentRequest, EnrollmentResponse> {
 
     static final Sorting SORTING = Sorting.of("enrolledAt", "createdAt", "updatedAt");
 
-    private final Rows<Enrollment> rows;
     private final EnrollmentPolicy policy;
-    private final MergePatch mergePatch;
     private final Caller caller;
 
     public EnrollmentService(EnrollmentPolicy policy, MergePatch mergePatch, Caller caller) {
-        this.rows = new Rows<>(
-                Enrollment.class,
-                "enrollment",
-                (query, sort, parameters) -> Enrollment.find(query, sort, parameters),
-                policy,
-                caller);
+        super(
+                new Rows<>(
+                        Enrollment.class,
+                        "enrollment",
+                        (query, sort, parameters) -> Enrollment.find(query, sort, parameters),
+                        policy,
+                        caller),
+                mergePatch,
+                EnrollmentRequest.class,
+                EnrollmentRequest::of,
+                EnrollmentResponse::of);
         this.policy = policy;
-        this.mergePatch = mergePatch;
         this.caller = caller;
     }
 
@@ -82,11 +82,6 @@ public class EnrollmentService {
                 EnrollmentResponse::of);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public EnrollmentResponse get(UUID id) {
-        return EnrollmentResponse.of(rows.find(id));
-    }
-
     public EnrollmentResponse enroll(UUID userId, UUID courseId) {
         policy.checkCreate();
         Enrollment enrollment = new Enrollment();
@@ -96,22 +91,8 @@ public class EnrollmentService {
         return EnrollmentResponse.of(enrollment);
     }
 
-    public EnrollmentResponse replace(UUID id, EnrollmentRequest request, ExpectedVersion ifMatch) {
-        Enrollment enrollment = rows.findForChange(id, ifMatch);
-        return update(enrollment, request);
-    }
-
-    public EnrollmentResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch) throws JsonProcessingException {
-        Enrollment enrollment = rows.findForChange(id, ifMatch);
-        return update(enrollment, mergePatch.apply(EnrollmentRequest.of(enrollment), patch, EnrollmentRequest.class));
-    }
-
-    /** Unenrolls with one statement; the user's submissions stay (they belong to the assignment, not the enrollment). */
-    public void delete(UUID id, ExpectedVersion ifMatch) {
-        rows.delete(id, ifMatch);
-    }
-
-    private EnrollmentResponse update(Enrollment enrollment, EnrollmentRequest request) {
+    @Override
+    protected EnrollmentResponse update(Enrollment enrollment, EnrollmentRequest request) {
         copy(request, enrollment);
         enrollment.flush();
         return EnrollmentResponse.of(enrollment);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
 import dev.lms.access.UserRole;
 import dev.lms.course.CourseAccess;
+import dev.lms.crud.CrudService;
 import dev.lms.crud.ExpectedVersion;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
@@ -28,18 +29,26 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class GradeService {
+public class GradeService extends CrudService<Grade, GradeRequest, GradeResponse> {
 
     static final Sorting SORTING = Sorting.of("score", "createdAt", "updatedAt");
 
-    private final Rows<Grade> rows;
     private final GradePolicy policy;
     private final MergePatch mergePatch;
     private final Caller caller;
 
     public GradeService(GradePolicy policy, MergePatch mergePatch, Caller caller) {
-        this.rows = new Rows<>(
-                Grade.class, "grade", (query, sort, parameters) -> Grade.find(query, sort, parameters), policy, caller);
+        super(
+                new Rows<>(
+                        Grade.class,
+                        "grade",
+                        (query, sort, parameters) -> Grade.find(query, sort, parameters),
+                        policy,
+                        caller),
+                mergePatch,
+                GradeRequest.class,
+                GradeRequest::of,
+                GradeResponse::of);
         this.policy = policy;
         this.mergePatch = mergePatch;
         this.caller = caller;
@@ -53,11 +62,6 @@ public class GradeService {
         return rows.page(where, SORTING.parse(page), page, GradeResponse::of);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public GradeResponse get(UUID id) {
-        return GradeResponse.of(rows.find(id));
-    }
-
     public GradeResponse grade(GradeRequest request) {
         policy.checkCreate();
         Grade grade = new Grade();
@@ -67,11 +71,7 @@ public class GradeService {
         return GradeResponse.of(grade);
     }
 
-    public GradeResponse replace(UUID id, GradeRequest request, ExpectedVersion ifMatch) {
-        Grade grade = rows.findForChange(id, ifMatch);
-        return update(grade, request);
-    }
-
+    @Override
     public GradeResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch) throws JsonProcessingException {
         Grade grade = rows.findForChange(id, ifMatch);
         GradeRequest current = GradeRequest.of(grade);
@@ -82,11 +82,8 @@ public class GradeService {
         return update(grade, mergePatch.apply(current, patch, GradeRequest.class));
     }
 
-    public void delete(UUID id, ExpectedVersion ifMatch) {
-        rows.delete(id, ifMatch);
-    }
-
-    private GradeResponse update(Grade grade, GradeRequest request) {
+    @Override
+    protected GradeResponse update(Grade grade, GradeRequest request) {
         copy(request, grade);
         grade.flush();
         return GradeResponse.of(grade);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.assignment.Assignment;
+import dev.lms.crud.CrudService;
 import dev.lms.crud.ExpectedVersion;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
@@ -28,22 +29,26 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class SubmissionService {
+public class SubmissionService extends CrudService<Submission, SubmissionRequest, SubmissionResponse> {
 
     static final Sorting SORTING = Sorting.of("submittedAt", "createdAt", "updatedAt");
 
-    private final Rows<Submission> rows;
     private final SubmissionPolicy policy;
     private final MergePatch mergePatch;
     private final Caller caller;
 
     public SubmissionService(SubmissionPolicy policy, MergePatch mergePatch, Caller caller) {
-        this.rows = new Rows<>(
-                Submission.class,
-                "submission",
-                (query, sort, parameters) -> Submission.find(query, sort, parameters),
-                policy,
-                caller);
+        super(
+                new Rows<>(
+                        Submission.class,
+                        "submission",
+                        (query, sort, parameters) -> Submission.find(query, sort, parameters),
+                        policy,
+                        caller),
+                mergePatch,
+                SubmissionRequest.class,
+                SubmissionRequest::of,
+                SubmissionResponse::of);
         this.policy = policy;
         this.mergePatch = mergePatch;
         this.caller = caller;
@@ -84,11 +89,6 @@ public class SubmissionService {
                 SubmissionResponse::of);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public SubmissionResponse get(UUID id) {
-        return SubmissionResponse.of(rows.find(id));
-    }
-
     public SubmissionResponse submit(SubmissionRequest request) {
         Submission submission = new Submission();
         copy(request, submission);
@@ -97,12 +97,14 @@ public class SubmissionService {
         return SubmissionResponse.of(submission);
     }
 
+    @Override
     public SubmissionResponse replace(UUID id, SubmissionRequest request, ExpectedVersion ifMatch) {
         Submission submission = findChangeable(id, RowLock.FOR_NO_KEY_UPDATE);
         ifMatch.check(submission.version);
         return update(submission, request);
     }
 
+    @Override
     public SubmissionResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch) throws JsonProcessingException {
         Submission submission = findChangeable(id, RowLock.FOR_NO_KEY_UPDATE);
         ifMatch.check(submission.version);
@@ -110,6 +112,7 @@ public class SubmissionService {
     }
 
     /** Deletes (withdraws) a submission with one statement, after the checks an ADMIN skips; PostgreSQL cascades to its grade. */
+    @Override
     public void delete(UUID id, ExpectedVersion ifMatch) {
         if (!caller.isAdmin()) {
             // FOR UPDATE, the lock the DELETE takes anyway: taken later, it would wait for a grader's foreign-key
@@ -119,7 +122,8 @@ public class SubmissionService {
         rows.deleteChecked(id, ifMatch);
     }
 
-    private SubmissionResponse update(Submission submission, SubmissionRequest request) {
+    @Override
+    protected SubmissionResponse update(Submission submission, SubmissionRequest request) {
         copy(request, submission);
         submission.flush();
         return SubmissionResponse.of(submission);

@@ -1,9 +1,8 @@
 package dev.lms.user;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
 import dev.lms.access.UserRole;
+import dev.lms.crud.CrudService;
 import dev.lms.crud.ExpectedVersion;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
@@ -24,21 +23,27 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class UserService {
+public class UserService extends CrudService<User, UserRequest, UserResponse> {
 
     static final Sorting SORTING = Sorting.of("email", "name", "role", "createdAt", "updatedAt");
 
-    private final Rows<User> rows;
     private final UserPolicy policy;
-    private final MergePatch mergePatch;
     private final Caller caller;
     private final Credentials credentials;
 
     public UserService(UserPolicy policy, MergePatch mergePatch, Caller caller, Credentials credentials) {
-        this.rows = new Rows<>(
-                User.class, "user", (query, sort, parameters) -> User.find(query, sort, parameters), policy, caller);
+        super(
+                new Rows<>(
+                        User.class,
+                        "user",
+                        (query, sort, parameters) -> User.find(query, sort, parameters),
+                        policy,
+                        caller),
+                mergePatch,
+                UserRequest.class,
+                UserRequest::of,
+                UserResponse::of);
         this.policy = policy;
-        this.mergePatch = mergePatch;
         this.caller = caller;
         this.credentials = credentials;
     }
@@ -50,11 +55,6 @@ public class UserService {
                 // Matches the unique index on lower(email), as the uniqueness rule does.
                 .andIfPresent("lower(email) = lower(:email)", "email", email);
         return rows.page(where, SORTING.parse(page), page, UserResponse::of);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public UserResponse get(UUID id) {
-        return UserResponse.of(rows.find(id));
     }
 
     /** The caller's own user: always visible to them. */
@@ -73,19 +73,11 @@ public class UserService {
         return UserResponse.of(user);
     }
 
-    public UserResponse replace(UUID id, UserRequest request, ExpectedVersion ifMatch) {
-        return update(rows.findForChange(id, ifMatch), request);
-    }
-
-    public UserResponse patch(UUID id, JsonNode patch, ExpectedVersion ifMatch) throws JsonProcessingException {
-        User user = rows.findForChange(id, ifMatch);
-        return update(user, mergePatch.apply(UserRequest.of(user), patch, UserRequest.class));
-    }
-
     /**
      * Deletes a user with one statement. The database removes their enrollments and submissions, keeps what they
      * authored or graded with the author cleared, and refuses (RESTRICT, a 409) while they still teach a course.
      */
+    @Override
     public void delete(UUID id, ExpectedVersion ifMatch) {
         if (!caller.isAdmin()) {
             rows.find(id);
@@ -105,7 +97,8 @@ public class UserService {
         credentials.revokeAll(id);
     }
 
-    private UserResponse update(User user, UserRequest request) {
+    @Override
+    protected UserResponse update(User user, UserRequest request) {
         policy.checkRoleChange(user, request.role());
         if (request.password() != null && policy.needsCurrentPassword(user)) {
             if (request.currentPassword() == null) {
