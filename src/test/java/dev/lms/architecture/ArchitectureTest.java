@@ -14,7 +14,9 @@ import jakarta.persistence.Entity;
  * depend on each other in a circle, and HTTP kept in the web layer and the resources. (Rules are methods, not fields,
  * so that Surefire's {@code -Dtest} filter selects them.)
  */
-@AnalyzeClasses(packages = "dev.lms", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = "dev.lms",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
     private static final String[] HTTP = {"jakarta.ws.rs..", "org.jboss.resteasy..", "dev.lms.web.."};
