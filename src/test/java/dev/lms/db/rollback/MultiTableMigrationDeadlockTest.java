@@ -8,8 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,17 +24,8 @@ class MultiTableMigrationDeadlockTest {
 
     private static final Duration MIGRATION_STARTED = Duration.ofSeconds(30);
 
-    ScratchDatabase database;
-
-    @BeforeEach
-    void createScratchDatabase() throws SQLException {
-        database = new ScratchDatabase();
-    }
-
-    @AfterEach
-    void dropScratchDatabase() throws SQLException {
-        database.close();
-    }
+    @RegisterExtension
+    final ScratchDatabase database = new ScratchDatabase();
 
     @ParameterizedTest(name = "V{0}: a request takes {2} on {1}, then writes {3}")
     @CsvSource({

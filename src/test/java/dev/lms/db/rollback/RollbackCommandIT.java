@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,17 +26,12 @@ class RollbackCommandIT {
     @TempDir
     Path backups;
 
-    ScratchDatabase database;
+    @RegisterExtension
+    final ScratchDatabase database = new ScratchDatabase();
 
     @BeforeEach
-    void createScratchDatabaseMigratedByThePackagedService() throws Exception {
-        database = new ScratchDatabase();
+    void migrateTheScratchDatabaseWithThePackagedService() throws Exception {
         migrateWithThePackagedService();
-    }
-
-    @AfterEach
-    void dropScratchDatabase() throws Exception {
-        database.close();
     }
 
     @Test

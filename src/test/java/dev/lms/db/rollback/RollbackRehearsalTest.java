@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,17 +25,8 @@ class RollbackRehearsalTest {
     @TempDir
     Path backups;
 
-    ScratchDatabase database;
-
-    @BeforeEach
-    void createScratchDatabase() throws SQLException {
-        database = new ScratchDatabase();
-    }
-
-    @AfterEach
-    void dropScratchDatabase() throws SQLException {
-        database.close();
-    }
+    @RegisterExtension
+    final ScratchDatabase database = new ScratchDatabase();
 
     @Test
     void rollingBackToVersionZeroAndRestoringLosesNothing() throws Exception {

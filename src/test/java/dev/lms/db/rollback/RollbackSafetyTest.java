@@ -19,9 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,17 +32,8 @@ class RollbackSafetyTest {
     @TempDir
     Path backups;
 
-    ScratchDatabase database;
-
-    @BeforeEach
-    void createScratchDatabase() throws SQLException {
-        database = new ScratchDatabase();
-    }
-
-    @AfterEach
-    void dropScratchDatabase() throws SQLException {
-        database.close();
-    }
+    @RegisterExtension
+    final ScratchDatabase database = new ScratchDatabase();
 
     /**
      * A writer commits users one by one while the rollback to version 0 runs. Every row whose commit returned before

@@ -24,7 +24,7 @@ class RollbackTimingRehearsal {
         int scale = Integer.parseInt(System.getProperty("rollback.rehearsal.scale"));
         Path backups = Path.of("target", "rollback-timing");
         deleteRecursively(backups);
-        try (ScratchDatabase database = new ScratchDatabase()) {
+        try (ScratchDatabase database = ScratchDatabase.create()) {
             database.migrateTo("latest");
             long started = System.nanoTime();
             seed(database, scale);

@@ -15,25 +15,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A database of its own on the test server, so a rehearsal can drop everything without touching other tests.
- * Migrated with the same scripts, from the same classpath location, as the service at start-up.
+ * Migrated with the same scripts, from the same classpath location, as the service at start-up. As a test class's
+ * {@code @RegisterExtension} field it is created before each test and dropped after it; {@link #create()} makes one
+ * to close by hand.
  */
-final class ScratchDatabase implements AutoCloseable {
+final class ScratchDatabase implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     /** What a command run printed, and how it ended. */
     record Run(int exitCode, String out, String err) {}
 
-    final String name;
+    String name;
     final PGSimpleDataSource dataSource = new PGSimpleDataSource();
 
-    ScratchDatabase() throws SQLException {
+    static ScratchDatabase create() throws SQLException {
+        ScratchDatabase database = new ScratchDatabase();
+        database.open();
+        return database;
+    }
+
+    private void open() throws SQLException {
         name = TestDatabase.createScratchDatabase("rollback");
         dataSource.setURL(TestDatabase.jdbcUrl(name));
         dataSource.setUser(TestDatabase.username());
         dataSource.setPassword(TestDatabase.password());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws SQLException {
+        open();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws SQLException {
+        close();
     }
 
     /**

@@ -3,10 +3,8 @@ package dev.lms.db.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * V3 adds the length limits NOT VALID, so that a database already holding longer values still migrates and keeps
@@ -14,17 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class TextLimitMigrationTest {
 
-    ScratchDatabase database;
-
-    @BeforeEach
-    void createScratchDatabase() throws SQLException {
-        database = new ScratchDatabase();
-    }
-
-    @AfterEach
-    void dropScratchDatabase() throws SQLException {
-        database.close();
-    }
+    @RegisterExtension
+    final ScratchDatabase database = new ScratchDatabase();
 
     @Test
     void longerRowsWrittenBeforeV3StopV4WithTheirIdsAndV3StillRefusesNewOnes() throws Exception {
