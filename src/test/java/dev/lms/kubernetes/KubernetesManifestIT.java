@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -111,6 +112,17 @@ class KubernetesManifestIT {
                         * startup.path("failureThreshold").asInt();
         // README, "Kubernetes": 5 minutes, several times the longest migration measured (Flyway's window 22.6 s).
         assertThat(budget).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void theReplicasPurgesLeaveANeonComputeTimeToSuspend() {
+        // Each replica's purge is a query. After one, the pool validates its idle connection for up to 5 minutes, then
+        // Neon waits 5 minutes without a query before it suspends (README, "What else wakes the database").
+        String every = env().get("LMS_IDEMPOTENCY_PURGE_EVERY").path("value").asText();
+        long minutes = Duration.parse("PT" + every.toUpperCase(Locale.ROOT)).toMinutes();
+        int replicas =
+                byKind.get("HorizontalPodAutoscaler").at("/spec/minReplicas").asInt();
+        assertThat(minutes / replicas).as("minutes between purges, on average").isGreaterThan(5 * 2);
     }
 
     @Test
