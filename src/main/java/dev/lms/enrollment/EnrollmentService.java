@@ -3,7 +3,6 @@ package dev.lms.enrollment;
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.course.Course;
-import dev.lms.course.CourseAccess;
 import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
@@ -100,13 +99,12 @@ public class EnrollmentService extends CrudService<Enrollment, EnrollmentRequest
 
     /**
      * References, not loads: the foreign keys are the proof that the user and the course exist, and a dangling id is
-     * a 422 naming the field (see {@link EnrollmentConstraints}), at no extra query. An instructor may only name a
-     * course they teach; any other is the same 422 as a course that does not exist, so its existence does not leak.
+     * a 422 naming the field (see {@link EnrollmentConstraints}), at no extra query. Which course the caller may name
+     * is {@link EnrollmentPolicy#checkCourse}'s rule.
      */
     private void copy(EnrollmentRequest request, Enrollment enrollment) {
-        boolean sameCourse = enrollment.course != null && enrollment.course.id.equals(request.courseId());
-        if (!sameCourse && !CourseAccess.teaches(caller, request.courseId())) {
-            throw Refusal.unprocessable("courseId", "No course with id " + request.courseId() + " that you teach.");
+        if (enrollment.course == null || !enrollment.course.id.equals(request.courseId())) {
+            policy.checkCourse(request.courseId());
         }
         enrollment.user = User.getEntityManager().getReference(User.class, request.userId());
         enrollment.course = Course.getEntityManager().getReference(Course.class, request.courseId());

@@ -2,9 +2,11 @@ package dev.lms.grade;
 
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
+import dev.lms.course.CourseAccess;
 import dev.lms.crud.Policy;
 import dev.lms.crud.Refusal;
 import dev.lms.persistence.Where;
+import dev.lms.submission.Submission;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -39,6 +41,13 @@ public class GradePolicy implements Policy<Grade> {
     void checkCreate() {
         if (caller.isStudent()) {
             throw Refusal.forbidden("Only a course's instructor or an admin grades.");
+        }
+    }
+
+    /** A submission the caller sees but may not grade (their own work, in a course they do not teach) is a 403. */
+    void checkGrades(Submission submission) {
+        if (!CourseAccess.teaches(caller, submission.assignment.course.id)) {
+            throw Refusal.forbidden("Only the course's instructor or an admin grades its submissions.");
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
 import dev.lms.access.UserRole;
-import dev.lms.course.CourseAccess;
 import dev.lms.crud.CrudService;
 import dev.lms.crud.ExpectedVersion;
 import dev.lms.crud.MergePatch;
@@ -115,9 +114,7 @@ public class GradeService extends CrudService<Grade, GradeRequest, GradeResponse
         if (submission == null) {
             throw Refusal.unprocessable("submissionId", "No submission with id " + submissionId + ".");
         }
-        if (!CourseAccess.teaches(caller, submission.assignment.course.id)) {
-            throw Refusal.forbidden("Only the course's instructor or an admin grades its submissions.");
-        }
+        policy.checkGrades(submission);
         int points = submission.assignment.points;
         if (score.compareTo(BigDecimal.valueOf(points)) > 0) {
             throw Refusal.unprocessable(

@@ -10,7 +10,7 @@ import java.util.Objects;
  * A WHERE clause built from conditions that must hold (a scope, an id) and optional filters (a list's query
  * parameters, left out when absent):
  * <pre>{@code
- * Where where = visible().and("id = :id", "id", id);
+ * Where where = policy.readable().and("id = :id", "id", id);
  * Where where = new Where().andIfPresent("role = :role", "role", role).andIfPresent("email = :email", "email", email);
  * User.find(where.query(), sort, where.parameters())
  * }</pre>
