@@ -5,7 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 
 /**
- * Who is calling: the user the bearer token names, as {@link RegisteredUserAugmentor} checked them against
+ * Who is calling: the user the bearer token names, as {@code dev.lms.auth.RegisteredUserAugmentor} checked them against
  * {@code users} for this request. Services take it to scope what they read and to refuse what the caller may not do;
  * they never trust an id or a role from a request body in its place.
  */

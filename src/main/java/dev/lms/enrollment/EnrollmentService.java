@@ -56,7 +56,8 @@ public class EnrollmentService extends CrudService<Enrollment, EnrollmentRequest
 
     /**
      * A course's enrollments in two statements at most: the count, which also proves the course exists and that the
-     * caller may see it (404 otherwise), and the page. The join's condition is {@link EnrollmentPolicy#readable()} for one course.
+     * caller may see it (404 otherwise), and the page. The join's condition,
+     * {@link EnrollmentPolicy#countedInCourse()}, is the policy's scope for one course.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<EnrollmentResponse> listForCourse(UUID courseId, Page page) {

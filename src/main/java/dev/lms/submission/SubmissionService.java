@@ -64,8 +64,8 @@ public class SubmissionService extends CrudService<Submission, SubmissionRequest
 
     /**
      * An assignment's submissions in two statements at most: the count, which also proves the assignment exists and
-     * that the caller may see it (404 otherwise), and the page. The join's condition is {@link SubmissionPolicy#readable()} for one
-     * assignment: a student enrolled in the course counts and lists only their own submission.
+     * that the caller may see it (404 otherwise), and the page. The join's condition,
+     * {@link SubmissionPolicy#countedInAssignment()}, is the policy's scope for one assignment: a student enrolled in the course counts and lists only their own submission.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<SubmissionResponse> listForAssignment(UUID assignmentId, Page page) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A refusal a service decides on: the caller gets {@link #problem()} as it is. Services throw it for the rules the
- * database cannot state (a missing row, the wrong kind of user, a stale version); the database's own constraints are
- * translated by {@link DatabaseErrorMapper} instead.
+ * A refusal the web layer answers with {@link #problem()} as it is: from a filter or a mapper, or from a service's
+ * {@link Refusal} through {@link #of}. The database's own constraints are translated by {@link DatabaseErrorMapper}
+ * instead.
  */
 public class ProblemException extends RuntimeException {
 
