@@ -38,11 +38,8 @@ public class AnnouncementPolicy implements Policy<Announcement> {
 
     /** The course an announcement is written into: 422 when the caller may not see it, 403 when they do not teach it. */
     Course courseToWrite(UUID courseId) {
-        Course course = CourseAccess.named(caller, courseId);
-        if (!CourseAccess.teaches(caller, course)) {
-            throw Refusal.forbidden("Only the course's instructor or an admin writes its announcements.");
-        }
-        return course;
+        return CourseAccess.taughtNamed(
+                caller, courseId, "Only the course's instructor or an admin writes its announcements.");
     }
 
     /** The author to store: see {@link Ownership}; {@code current} is the caller on create, the author on edit. */

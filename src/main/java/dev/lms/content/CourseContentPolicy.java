@@ -36,10 +36,7 @@ public class CourseContentPolicy implements Policy<CourseContent> {
 
     /** The course an item is written into: 422 when the caller may not see it, 403 when they do not teach it. */
     Course courseToWrite(UUID courseId) {
-        Course course = CourseAccess.named(caller, courseId);
-        if (!CourseAccess.teaches(caller, course)) {
-            throw Refusal.forbidden("Only the course's instructor or an admin manages its content.");
-        }
-        return course;
+        return CourseAccess.taughtNamed(
+                caller, courseId, "Only the course's instructor or an admin manages its content.");
     }
 }

@@ -38,6 +38,18 @@ public final class CourseAccess {
                 .orElseThrow(() -> Refusal.unprocessable("courseId", "No course with this id exists."));
     }
 
+    /**
+     * The course a body names for a write that only its instructor (or an ADMIN) makes: 422 as {@link #named} when the
+     * caller may not see it, 403 with {@code refusal} when they see it but do not teach it.
+     */
+    public static Course taughtNamed(Caller caller, UUID courseId, String refusal) {
+        Course course = named(caller, courseId);
+        if (!teaches(caller, course)) {
+            throw Refusal.forbidden(refusal);
+        }
+        return course;
+    }
+
     /** Whether the course exists and the caller may see it: the one look-up a nested list makes when it came back empty. */
     public static boolean canRead(Caller caller, UUID courseId) {
         Where where = Membership.readable(caller, "id").and("id = :id", "id", courseId);
