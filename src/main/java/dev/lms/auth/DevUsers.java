@@ -1,7 +1,6 @@
 package dev.lms.auth;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -21,8 +20,8 @@ public class DevUsers {
     static final String PASSWORD = "dev-password";
 
     @Transactional
-    void seed(@Observes StartupEvent start) {
-        String hash = BcryptUtil.bcryptHash(PASSWORD);
+    void seed(@Observes StartupEvent start, Passwords passwords) {
+        String hash = passwords.hash(PASSWORD);
         int created = 0;
         for (String role : new String[] {"ADMIN", "INSTRUCTOR", "STUDENT"}) {
             created += Panache.getEntityManager()

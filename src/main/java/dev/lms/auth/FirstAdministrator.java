@@ -1,6 +1,5 @@
 package dev.lms.auth;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.ConfigMapping;
@@ -40,9 +39,11 @@ public class FirstAdministrator {
     }
 
     private final Config config;
+    private final Passwords passwords;
 
-    FirstAdministrator(Config config) {
+    FirstAdministrator(Config config, Passwords passwords) {
         this.config = config;
+        this.passwords = passwords;
     }
 
     @Transactional
@@ -61,7 +62,7 @@ public class FirstAdministrator {
             LOG.info("LMS_BOOTSTRAP_ADMIN_EMAIL is ignored: an administrator exists. Remove it and the password file.");
             return;
         }
-        String hash = BcryptUtil.bcryptHash(password());
+        String hash = passwords.hash(password());
         int created = em.createNativeQuery("""
                         INSERT INTO users (email, name, role, password_hash)
                         VALUES (:email, 'Administrator', 'ADMIN', :hash)

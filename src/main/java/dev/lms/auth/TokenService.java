@@ -1,6 +1,5 @@
 package dev.lms.auth;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,15 +20,10 @@ public class TokenService {
 
     private static final Logger LOG = Logger.getLogger(TokenService.class);
 
-    /**
-     * Checked when there is no password to check (unknown email, locked email, an account without a password), so
-     * that every refusal costs one bcrypt and takes about as long as a wrong password. Same cost as stored hashes.
-     */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("no account has this password");
-
     private final LoginThrottle throttle;
     private final Sessions sessions;
     private final SigningKeys keys;
+    private final Passwords passwords;
     private final AuthConfig config;
     private final String issuer;
 
@@ -37,11 +31,13 @@ public class TokenService {
             LoginThrottle throttle,
             Sessions sessions,
             SigningKeys keys,
+            Passwords passwords,
             AuthConfig config,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
         this.throttle = throttle;
         this.sessions = sessions;
         this.keys = keys;
+        this.passwords = passwords;
         this.config = config;
         this.issuer = issuer;
     }
@@ -87,9 +83,9 @@ public class TokenService {
         return true;
     }
 
-    private static boolean passwordMatches(Optional<LoginThrottle.Account> account, String password) {
-        String hash = account.map(LoginThrottle.Account::passwordHash).orElse(null);
-        return BcryptUtil.matches(password, hash != null ? hash : DUMMY_HASH) && hash != null;
+    private boolean passwordMatches(Optional<LoginThrottle.Account> account, String password) {
+        return passwords.matches(
+                password, account.map(LoginThrottle.Account::passwordHash).orElse(null));
     }
 
     private TokenResponse sign(Sessions.Grant grant) {

@@ -11,11 +11,18 @@ class UserCredentials implements Credentials {
     private final TokenService tokens;
     private final Sessions sessions;
     private final RegisteredUsers registeredUsers;
+    private final Passwords passwords;
 
-    UserCredentials(TokenService tokens, Sessions sessions, RegisteredUsers registeredUsers) {
+    UserCredentials(TokenService tokens, Sessions sessions, RegisteredUsers registeredUsers, Passwords passwords) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.registeredUsers = registeredUsers;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public String hash(String password) {
+        return passwords.hash(password);
     }
 
     @Override

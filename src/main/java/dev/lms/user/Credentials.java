@@ -8,6 +8,9 @@ import java.util.UUID;
  */
 public interface Credentials {
 
+    /** The hash to store for a new password. */
+    String hash(String password);
+
     /** Checks a user's current password, counted by the login throttle like a sign-in. */
     boolean isCurrentPassword(UUID userId, String password);
 

@@ -11,7 +11,6 @@ import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
 import dev.lms.persistence.Where;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -131,12 +130,12 @@ public class UserService extends CrudService<User, UserRequest, UserResponse> {
                 > 0;
     }
 
-    private static void copy(UserRequest request, User user) {
+    private void copy(UserRequest request, User user) {
         user.email = request.email();
         user.name = request.name();
         user.role = request.role();
         if (request.password() != null) {
-            user.passwordHash = BcryptUtil.bcryptHash(request.password());
+            user.passwordHash = credentials.hash(request.password());
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -178,7 +177,7 @@ class PermissionMatrixTest {
     /** The enrolled student's password, which they must give to change it. */
     static final String STUDENT_PASSWORD = "the student's password";
 
-    static final String STUDENT_PASSWORD_HASH = BcryptUtil.bcryptHash(STUDENT_PASSWORD);
+    static final String STUDENT_PASSWORD_HASH = Fixtures.passwordHash(STUDENT_PASSWORD);
 
     static final Map<String, Map<String, Operation>> OPERATIONS = Map.of(
             "users",

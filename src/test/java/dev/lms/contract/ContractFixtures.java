@@ -193,7 +193,7 @@ final class ContractFixtures {
     /** Hashed once: bcrypt is slow on purpose, and every world needs the same account. */
     private static synchronized String passwordHash() {
         if (passwordHash == null) {
-            passwordHash = io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(PASSWORD);
+            passwordHash = Fixtures.passwordHash(PASSWORD);
         }
         return passwordHash;
     }

@@ -36,10 +36,15 @@ public final class Fixtures {
 
     /** Gives the user a password to log in with (bcrypt, as the service stores it). */
     public void setPassword(UUID user, String password) throws SQLException {
-        execute(
-                "UPDATE users SET password_hash = ? WHERE id = ?",
-                io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password),
-                user);
+        execute("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash(password), user);
+    }
+
+    /**
+     * A bcrypt hash at the test profile's cost, {@code %test.lms.auth.password-hash-cost}: a login checks a hash at its
+     * own cost, so a fixture hashed at the default would make each test login as slow as a production one.
+     */
+    public static String passwordHash(String password) {
+        return io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password, 4);
     }
 
     public UUID user(String role, String email) {
