@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -111,6 +113,7 @@ class ConnectionStringsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
+    @Execution(ExecutionMode.CONCURRENT) // two rows at a time (failsafe's parallelism); the class runs alone
     void theServiceBecomesReadyOrIsRefusedAsTheReadmeSays(String form, String url, String alsoSet, String result)
             throws Exception {
         Map<String, String> environment = new HashMap<>();
