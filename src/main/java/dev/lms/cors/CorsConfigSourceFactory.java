@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -24,9 +25,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * <p>
  * Each entry is an exact origin ({@code https://lms.example.org}, {@code http://localhost:3000}: a scheme, a host, an
  * optional port, nothing after) or a regular expression between slashes, as Quarkus reads it (without commas or
- * whitespace, which separate entries). An entry a browser would
- * never send as {@code Origin} (a trailing slash, a path) stops start-up with a message, instead of silently never
- * matching; {@code *} (any site) is refused too. Methods, request and response headers are fixed in
+ * whitespace, which separate entries). An exact origin is written as a browser sends it ({@code HTTPS://LMS.example.org:443}
+ * becomes {@code https://lms.example.org}). An entry a browser would never send as {@code Origin} (a trailing slash, a
+ * path) stops start-up with a message, instead of silently never matching; {@code *} (any site) is refused too. Methods, request and response headers are fixed in
  * application.properties ({@code quarkus.http.cors.*}).
  */
 public class CorsConfigSourceFactory implements ConfigSourceFactory {
@@ -101,16 +102,48 @@ public class CorsConfigSourceFactory implements ConfigSourceFactory {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw invalid(entry, "an origin starts with http:// or https://");
         }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.contains("@")) {
             throw invalid(entry, "not an origin (scheme://host[:port])");
         }
         if (!uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw invalid(
                     entry,
                     "an origin has no path, not even a trailing slash (a browser sends " + uri.getScheme() + "://"
-                            + uri.getRawAuthority() + ")");
+                            + authority + ")");
         }
-        return entry;
+        return origin(entry, scheme, authority);
+    }
+
+    /**
+     * The origin as a browser serialises it in {@code Origin}, which Quarkus compares as a string: scheme and host in
+     * lower case, an international name in its ASCII form, no port when it is the scheme's default. The authority is
+     * split by hand: {@link URI#getHost()} gives null for a name with an underscore, such as a Compose service's.
+     */
+    private static String origin(String entry, String scheme, String authority) {
+        int hostEnd = authority.startsWith("[") ? authority.indexOf(']') + 1 : authority.lastIndexOf(':');
+        if (hostEnd < 0) {
+            hostEnd = authority.length();
+        }
+        String host = authority.substring(0, hostEnd);
+        String port = authority.substring(hostEnd);
+        if (host.isEmpty() || (!port.isEmpty() && !port.matches(":[0-9]{1,5}"))) {
+            throw invalid(entry, "not an origin (scheme://host[:port])");
+        }
+        if (!port.isEmpty()) {
+            int number = Integer.parseInt(port.substring(1));
+            if (number < 1 || number > 65_535) {
+                throw invalid(entry, "a port is between 1 and 65535");
+            }
+            boolean isDefault = number == (scheme.equals("https") ? 443 : 80);
+            port = isDefault ? "" : ":" + number;
+        }
+        try {
+            host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw invalid(entry, "not a host name (" + e.getMessage() + ")");
+        }
+        return scheme + "://" + host + port;
     }
 
     private static IllegalArgumentException invalid(String entry, String reason) {

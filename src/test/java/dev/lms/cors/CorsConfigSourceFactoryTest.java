@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -71,12 +72,33 @@ class CorsConfigSourceFactoryTest {
                 "lms.example.org",
                 "ftp://lms.example.org",
                 "https://user@lms.example.org",
+                "http://user@my_front_end:3000",
+                "https://lms.example.org:0",
+                "https://lms.example.org:65536",
+                "https://lms.example.org:x",
+                "https://:443",
                 "*",
                 "/.*/"
             })
     void anEntryNoBrowserSendsStopsStartUpNamingTheVariableAndTheEntry(String entry) {
         assertThatThrownBy(() -> config(Map.of("CORS_ORIGINS", "http://localhost:3000," + entry)))
                 .hasStackTraceContaining("CORS_ORIGINS holds \"" + entry + "\"");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "HTTPS://LMS.Example.ORG, https://lms.example.org",
+        "https://lms.example.org:443, https://lms.example.org",
+        "http://localhost:80, http://localhost",
+        "http://localhost:443, http://localhost:443",
+        "https://lms.example.org:8443, https://lms.example.org:8443",
+        "http://my_front_end:3000, http://my_front_end:3000",
+        "https://bücher.example, https://xn--bcher-kva.example",
+        "http://[::1]:3000, http://[::1]:3000",
+        "http://127.0.0.1:3000, http://127.0.0.1:3000"
+    })
+    void anOriginIsWrittenAsABrowserSendsIt(String typed, String sent) {
+        assertThat(CorsConfigSourceFactory.origins(typed)).containsExactly(sent);
     }
 
     @Test

@@ -1,14 +1,11 @@
 package dev.lms.cors;
 
-import static dev.lms.cors.CorsProfile.FRONT_END;
-import static dev.lms.cors.CorsProfile.LOCAL_FRONT_END;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
@@ -27,11 +24,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * With CORS_ORIGINS set, a browser front end on a listed origin can page and write; any other origin gets no
  * {@code Access-Control-Allow-Origin}, and its request is not carried out.
+ * <p>
+ * The test profile sets CORS_ORIGINS as an operator might type it, {@code HTTPS://LMS.Example.org:443, http://localhost:3000}:
+ * a production front end and a developer's Next.js. {@link CorsOffByDefaultIT} checks the packaged service without it.
  */
 @QuarkusTest
-@TestProfile(CorsProfile.class)
 class CorsTest {
 
+    /** As a browser sends it: the configured entry in lower case, without the default port. */
+    static final String FRONT_END = "https://lms.example.org";
+
+    static final String LOCAL_FRONT_END = "http://localhost:3000";
     static final String COURSES = "/api/v1/courses";
     static final List<String> REFUSED =
             List.of("https://evil.example", "http://lms.example.org", "https://lms.example.org.evil.example", "null");
