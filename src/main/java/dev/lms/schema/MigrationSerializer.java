@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
  * ({@link Event#AFTER_CONNECT}, before any of those reads) and keeps it until Flyway closes that connection at the
  * end of the command. A replica that comes second waits, then finds the history table and nothing pending. The lock
  * is held on the direct connection (DIRECT_URL), like Flyway's own; a transaction-mode pooler could not keep it.
- * It is also released explicitly when the command ends ({@code AFTER_MIGRATE}, {@code AFTER_INFO} and their errors),
- * because without DATABASE_URL (dev mode, tests) Flyway borrows the application's pool, whose connections outlive it.
+ * It is also released explicitly when the command ends (see {@link #releases}), because without DIRECT_URL (dev mode,
+ * tests) Flyway borrows the application's pool, whose connections outlive it.
  * <p>
  * It waits by polling {@code pg_try_advisory_lock}, so Flyway's {@code lock_timeout} (lms.migration.lock-timeout) does
  * not cut the wait short: a migration on a large database takes longer than that. The wait is bounded by Flyway's
@@ -45,12 +45,17 @@ public class MigrationSerializer implements Callback {
         return event == Event.AFTER_CONNECT || releases(event);
     }
 
-    /** The last events of the commands the service runs: migrate at start-up, info in the health check. */
+    /**
+     * The end of a command: {@code AFTER_*_OPERATION_FINISH} when it succeeds, an {@code *_ERROR} event when it fails
+     * (an error ends the command it occurs in). {@code AFTER_MIGRATE} and {@code AFTER_INFO} too, in case a command
+     * returns before its finish event. Not {@code AFTER_VALIDATE} nor {@code AFTER_BASELINE}: migrate runs both as
+     * steps, before the reads the lock guards.
+     */
     private static boolean releases(Event event) {
         return event == Event.AFTER_MIGRATE
-                || event == Event.AFTER_MIGRATE_ERROR
                 || event == Event.AFTER_INFO
-                || event == Event.AFTER_INFO_ERROR;
+                || event.name().endsWith("_OPERATION_FINISH")
+                || event.name().endsWith("_ERROR");
     }
 
     @Override

@@ -1,22 +1,31 @@
 package dev.lms.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lms.db.MigrationFailureLog;
 import dev.lms.testing.Migrations;
 import dev.lms.testing.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Replicas that start together against an empty database: each runs Flyway's migrate with the service's settings
@@ -70,18 +79,111 @@ class ConcurrentMigrationTest {
         }
     }
 
+    /**
+     * Without DIRECT_URL, Flyway borrows the application's pool, which keeps the connection Flyway closes: the lock
+     * must not go back to the pool with it, whichever command ran and however it ended.
+     */
+    @Test
+    void everyCommandGivesItsPooledConnectionBackWithoutTheLock() throws Exception {
+        String database = TestDatabase.createScratchDatabase("pooled_migrate");
+        try (Connection pooled = TestDatabase.connect(database);
+                Connection observer = TestDatabase.connect(database)) {
+            Flyway flyway = configured(database)
+                    .dataSource(new OneConnectionPool(pooled))
+                    .cleanDisabled(false)
+                    .load();
+            Map<String, Runnable> commands = new LinkedHashMap<>();
+            commands.put("migrate", flyway::migrate);
+            commands.put("info", flyway::info);
+            commands.put("validate", flyway::validate);
+            commands.put("repair", flyway::repair);
+            commands.put("a migrate that fails validation", () -> {
+                execute(observer, "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '2'");
+                assertThatThrownBy(flyway::migrate).isInstanceOf(FlywayException.class);
+            });
+            commands.put(
+                    "a validate that fails",
+                    () -> assertThatThrownBy(flyway::validate).isInstanceOf(FlywayException.class));
+            commands.put(
+                    "a baseline that fails",
+                    () -> assertThatThrownBy(flyway::baseline).isInstanceOf(FlywayException.class));
+            commands.put("clean", flyway::clean);
+            for (Map.Entry<String, Runnable> command : commands.entrySet()) {
+                command.getValue().run();
+
+                assertThat(lockHolders(observer))
+                        .as("sessions holding the lock after %s", command.getKey())
+                        .isZero();
+            }
+        } finally {
+            TestDatabase.dropDatabase(database);
+        }
+    }
+
     /** Flyway as application.properties configures it (quarkus.flyway.*), on the migrations' source directory. */
     private static Flyway flyway(String database) {
-        return Flyway.configure(ConcurrentMigrationTest.class.getClassLoader())
+        return configured(database)
                 .dataSource(TestDatabase.jdbcUrl(database), TestDatabase.username(), TestDatabase.password())
+                .load();
+    }
+
+    private static FluentConfiguration configured(String database) {
+        return Flyway.configure(ConcurrentMigrationTest.class.getClassLoader())
                 .locations("filesystem:migrations")
                 .baselineOnMigrate(true)
                 .baselineVersion("1")
                 .baselineDescription("Existing schema verified against V1")
                 .callbacks(new MigrationSerializer(), new BaselineGuard(), new MigrationFailureLog())
                 .placeholders(java.util.Map.of("lms_lock_timeout", "5s", "lms_statement_timeout", "30s"))
-                .initSql("SET lock_timeout = '5s'; SET statement_timeout = '30s'")
-                .load();
+                .initSql("SET lock_timeout = '5s'; SET statement_timeout = '30s'");
+    }
+
+    private static long lockHolders(Connection observer) throws SQLException {
+        try (Statement statement = observer.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND granted AND objsubid = 1 AND classid::bigint = " + (MigrationSerializer.LOCK_KEY >>> 32)
+                        + " AND objid::bigint = " + (MigrationSerializer.LOCK_KEY & 0xffffffffL))) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A pool of one connection, which it keeps open when Flyway closes it, as Agroal keeps its connections. */
+    private static final class OneConnectionPool extends PGSimpleDataSource {
+
+        private final Connection kept;
+
+        OneConnectionPool(Connection physical) {
+            this.kept = (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            return null;
+                        }
+                        try {
+                            return method.invoke(physical, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public Connection getConnection() {
+            return kept;
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) {
+            return kept;
+        }
     }
 
     private static List<String> history(String database) throws Exception {
