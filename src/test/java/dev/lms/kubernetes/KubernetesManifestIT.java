@@ -115,6 +115,25 @@ class KubernetesManifestIT {
     }
 
     @Test
+    void kubernetesWaitsForTheGracefulShutdownBeforeKillingThePod() {
+        // SIGTERM, then quarkus.shutdown.delay with readiness DOWN, then up to quarkus.shutdown.timeout for the
+        // requests in flight; Kubernetes sends SIGKILL after terminationGracePeriodSeconds (30 unless set).
+        long delay = seconds(properties.getProperty("%prod.quarkus.shutdown.delay"));
+        long timeout = seconds(properties.getProperty("%prod.quarkus.shutdown.timeout"));
+        JsonNode grace = deployment.at("/spec/template/spec/terminationGracePeriodSeconds");
+
+        assertThat(grace.isMissingNode())
+                .as("terminationGracePeriodSeconds is set")
+                .isFalse();
+        assertThat(grace.asLong()).isGreaterThan(delay + timeout);
+    }
+
+    private static long seconds(String duration) {
+        assertThat(duration).as("a shutdown duration in application.properties").isNotNull();
+        return Duration.parse("PT" + duration.toUpperCase(Locale.ROOT)).toSeconds();
+    }
+
+    @Test
     void theReplicasPurgesLeaveANeonComputeTimeToSuspend() {
         // Each replica's purge is a query. After one, the pool validates its idle connection for up to 5 minutes, then
         // Neon waits 5 minutes without a query before it suspends (README, "What else wakes the database").
