@@ -1,6 +1,7 @@
 package dev.lms.db;
 
 import java.sql.SQLException;
+import java.util.Optional;
 import org.hibernate.JDBCException;
 
 /**
@@ -18,14 +19,27 @@ public final class DatabaseUnavailable {
 
     /** Whether this failure, or one of its causes, is the database being out of reach. */
     public static boolean isCause(Throwable failure) {
+        return firstSqlException(failure)
+                .map(ConnectionFailure::isConnectionFailure)
+                .orElse(false);
+    }
+
+    /** For the log: the SQLState and message of the driver's exception, or the failure's class without one. */
+    public static String describe(Throwable failure) {
+        return firstSqlException(failure)
+                .map(sql -> "SQLState " + sql.getSQLState() + ": " + sql.getMessage())
+                .orElse(failure.getClass().getSimpleName());
+    }
+
+    private static Optional<SQLException> firstSqlException(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             SQLException sql = cause instanceof JDBCException jdbc
                     ? jdbc.getSQLException()
                     : cause instanceof SQLException direct ? direct : null;
             if (sql != null) {
-                return ConnectionFailure.isConnectionFailure(sql);
+                return Optional.of(sql);
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

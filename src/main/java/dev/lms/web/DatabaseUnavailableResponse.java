@@ -15,9 +15,7 @@ public final class DatabaseUnavailableResponse {
 
     /** For a failure that {@link DatabaseUnavailable#isCause} recognises. */
     public static Response of(Throwable failure, UriInfo uri) {
-        LOG.warnf(
-                "Database unavailable for %s (%s)",
-                uri.getPath(), failure.getClass().getSimpleName());
+        LOG.warnf("Database unavailable for %s (%s)", uri.getPath(), DatabaseUnavailable.describe(failure));
         Response problem = Problem.of(
                         Response.Status.SERVICE_UNAVAILABLE, "The database is unavailable. Try again in a few seconds.")
                 .withInstance(uri.getPath())
