@@ -40,6 +40,9 @@ public class BaselineGuard implements Callback {
             throw new FlywayException("Could not read the catalog to check the existing schema before baselining", e);
         }
         if (!drift.isNone()) {
+            // Flyway fires no AFTER_BASELINE_ERROR for a refusal here: the migration lock would stay with a pooled
+            // connection.
+            MigrationSerializer.release(context.getConnection());
             throw new FlywayException(
                     "Refusing to baseline: the database has tables but no Flyway history, and its schema"
                             + " does not match V1. Differences:\n  - " + String.join("\n  - ", drift.describe())

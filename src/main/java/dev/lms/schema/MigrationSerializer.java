@@ -69,6 +69,13 @@ public class MigrationSerializer implements Callback {
         Connection connection = context.getConnection();
         if (releases(event)) {
             release(connection);
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            } catch (SQLException e) {
+                LOG.warn("Could not end the transaction that released the migration lock", e);
+            }
             return;
         }
         int retries = context.getConfiguration().getLockRetryCount();
@@ -102,16 +109,17 @@ public class MigrationSerializer implements Callback {
         }
     }
 
-    /** Releases every hold this session has on the lock (it is re-entrant); a session holding none releases nothing. */
-    private static void release(Connection connection) {
+    /**
+     * Releases every hold this session has on the lock (it is re-entrant); a session holding none releases nothing.
+     * Takes effect at once, inside a transaction or not. Also for a callback that ends the command by throwing where
+     * Flyway fires no error event ({@link BaselineGuard}, at {@code BEFORE_BASELINE}).
+     */
+    static void release(Connection connection) {
         try (Statement statement = connection.createStatement()) {
             while (holds(statement)) {
                 try (ResultSet result = statement.executeQuery("SELECT pg_advisory_unlock(" + LOCK_KEY + ")")) {
                     result.next();
                 }
-            }
-            if (!connection.getAutoCommit()) {
-                connection.commit();
             }
         } catch (SQLException e) {
             // Closing the connection releases it too; a failure here must not hide the command's own outcome.

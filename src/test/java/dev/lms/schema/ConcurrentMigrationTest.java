@@ -108,6 +108,10 @@ class ConcurrentMigrationTest {
                     "a baseline that fails",
                     () -> assertThatThrownBy(flyway::baseline).isInstanceOf(FlywayException.class));
             commands.put("clean", flyway::clean);
+            commands.put("a baseline of a foreign schema, which the guard refuses", () -> {
+                execute(observer, "CREATE TABLE stray (id int)");
+                assertThatThrownBy(flyway::migrate).hasMessageContaining("Refusing to baseline");
+            });
             for (Map.Entry<String, Runnable> command : commands.entrySet()) {
                 command.getValue().run();
 
