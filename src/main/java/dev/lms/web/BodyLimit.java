@@ -26,20 +26,26 @@ public class BodyLimit {
     void refuseOversizedBodies(
             @Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit,
-            ObjectMapper mapper)
-            throws JsonProcessingException {
-        String problem = mapper.writeValueAsString(Problem.of(
+            ObjectMapper mapper) {
+        Problem problem = Problem.of(
                 Status.REQUEST_ENTITY_TOO_LARGE,
-                "The request body is larger than the " + limit.asLongValue() + " bytes this service accepts."));
+                "The request body is larger than the " + limit.asLongValue() + " bytes this service accepts.");
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
             if (length != null && isAbove(length, limit.asLongValue())) {
+                String body; // written per request: it names the request's trace
+                try {
+                    body = mapper.writeValueAsString(problem.traced());
+                } catch (JsonProcessingException e) {
+                    context.fail(e);
+                    return;
+                }
                 context.response()
                         .setStatusCode(Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode())
                         .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         // The body is not read: the connection cannot be reused.
                         .putHeader(HttpHeaderNames.CONNECTION, "close")
-                        .end(problem);
+                        .end(body);
                 return;
             }
             context.next();

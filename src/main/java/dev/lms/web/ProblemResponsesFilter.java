@@ -235,6 +235,13 @@ public class ProblemResponsesFilter implements OASFilter {
                 OASFactory.createSchema()
                         .addType(Schema.SchemaType.STRING)
                         .description("For a 500 only: the id the server logged the failure under."));
+        properties.put(
+                "traceId",
+                OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING)
+                        .pattern("^[0-9a-f]{32}$")
+                        .description("The W3C trace id of the request: its trace, and the traceId of its log lines."
+                                + " Quote it when reporting a problem."));
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem document, served as application/problem+json.")

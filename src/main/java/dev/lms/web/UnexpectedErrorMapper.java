@@ -21,8 +21,8 @@ public class UnexpectedErrorMapper {
 
     /**
      * One log record (its stack trace attached) and a problem that carry the same {@code errorId}: a client reporting
-     * the failure gives the id, and the id finds the line. It has a W3C trace id's shape (32 hex digits), so that the
-     * trace id can take its place once requests are traced.
+     * the failure gives the id, and the id finds the line. The problem's {@code traceId} finds the request's trace and
+     * its other log lines.
      */
     static Response internalError(Throwable failure, UriInfo uri) {
         return internalError(failure, uri.getPath());

@@ -3,6 +3,7 @@ package dev.lms.testing;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -10,8 +11,8 @@ import io.restassured.builder.ResponseSpecBuilder;
 import io.restassured.specification.ResponseSpecification;
 
 /**
- * What every error response looks like: an RFC 9457 problem with the status in the body too, and nothing of the
- * server's insides. Use as {@code .then().spec(Problems.problem(409))}.
+ * What every error response looks like: an RFC 9457 problem with the status in the body too, the trace id of the
+ * request, and nothing of the server's insides. Use as {@code .then().spec(Problems.problem(409))}.
  */
 public final class Problems {
 
@@ -25,6 +26,7 @@ public final class Problems {
                 .expectBody("type", notNullValue())
                 .expectBody("title", notNullValue())
                 .expectBody("detail", notNullValue())
+                .expectBody("traceId", matchesPattern("[0-9a-f]{32}"))
                 .expectBody(not(containsString("Exception")))
                 .expectBody(not(containsString("dev.lms")))
                 .expectBody(not(containsString("SQL")))
