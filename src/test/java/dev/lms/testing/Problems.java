@@ -1,5 +1,6 @@
 package dev.lms.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -7,6 +8,9 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.builder.ResponseSpecBuilder;
 import io.restassured.specification.ResponseSpecification;
 
@@ -15,6 +19,8 @@ import io.restassured.specification.ResponseSpecification;
  * request, and nothing of the server's insides. Use as {@code .then().spec(Problems.problem(409))}.
  */
 public final class Problems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {}
 
@@ -40,6 +46,21 @@ public final class Problems {
                 .addResponseSpecification(problem(status))
                 .expectBody("errors.field", hasItem(field))
                 .build();
+    }
+
+    /**
+     * A problem document without its {@code traceId}, which names the request and so differs between any two: for
+     * tests that two refusals are the same answer, so that a caller cannot tell them apart.
+     */
+    public static String withoutTraceId(String problem) {
+        try {
+            ObjectNode document = (ObjectNode) JSON.readTree(problem);
+            assertThat(document.has("traceId")).as("a traceId in %s", problem).isTrue();
+            document.remove("traceId");
+            return document.toString();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("Not JSON: " + problem, e);
+        }
     }
 
     /** A 400 whose {@code errors} name {@code field}, as Bean Validation and JSON binding failures give. */
