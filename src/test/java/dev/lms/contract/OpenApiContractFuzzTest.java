@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lms.health.ScratchDatabaseProfile;
 import dev.lms.schema.ExpectedSchema;
 import dev.lms.testing.Api;
 import dev.lms.testing.Tokens;
@@ -40,19 +41,22 @@ import org.junit.jupiter.api.Test;
  * a valid request that succeeds ({@link ContractFixtures}), then changes one parameter or body field at a time to a
  * hostile value chosen by its declared type and format ({@link HostileValues}), and sends whole-body and content-type
  * mutations. For every answer: never a 5xx; every error an {@code application/problem+json}; and after every refused
- * write, the contents of all ten tables unchanged (an md5 over every row, not a row count). It runs as an ADMIN and as
- * a scoped caller (the course's instructor).
+ * write, the contents of all ten tables unchanged (an md5 over every row, not a row count). Each operation's valid request
+ * runs as an ADMIN and as a scoped caller (the course's instructor), and the two take its mutations in turn.
  * <p>
  * It counts the mutated requests that got past JSON binding to validation or further (a 2xx, a 403/404/409/412/422, or
  * a 400 from Bean Validation), and fails below a floor, so that it cannot pass by having everything refused at the
  * parser. It also fails when a string field or parameter declares no {@code maxLength}: every text has a limit.
  */
 @QuarkusTest
-@TestProfile(FuzzDatabaseProfile.class)
+@TestProfile(ScratchDatabaseProfile.class)
 class OpenApiContractFuzzTest {
 
-    /** Mutated requests that must get past JSON binding, per caller; measured: 1,398 (ADMIN) and 1,473 (INSTRUCTOR). */
-    static final int PAST_BINDING_FLOOR = 1_250;
+    /**
+     * Mutated requests that must get past JSON binding, per caller, each sending half of them; measured: 659 (ADMIN)
+     * and 741 (INSTRUCTOR).
+     */
+    static final int PAST_BINDING_FLOOR = 600;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> BODY_METHODS = List.of("post", "put", "patch");
@@ -77,6 +81,8 @@ class OpenApiContractFuzzTest {
 
     private String lastChecksum;
     private int pastBinding;
+    /** The operation's mutations counted so far: {@link #isTurnOf}. */
+    private int turn;
 
     @Test
     void hostileInputsNeverGetA5xxNorChangeARowAndMostReachValidation() throws Exception {
@@ -138,12 +144,16 @@ class OpenApiContractFuzzTest {
                     send(token, method, valid.path(), valid.query(), Map.of(), valid.body(), valid.type()));
         }
         String checksum = checksum();
+        turn = 0;
 
         // Path and query parameters, and If-Match.
         for (JsonNode parameter : parameters(operation, pathItem)) {
             String name = parameter.path("name").asText();
             String in = parameter.path("in").asText();
             for (String value : HostileValues.forParameter(parameter.path("schema"))) {
+                if (!isTurnOf(role)) {
+                    continue;
+                }
                 String path = valid.path();
                 Map<String, String> query = new LinkedHashMap<>(valid.query());
                 Map<String, String> headers = new LinkedHashMap<>();
@@ -179,6 +189,9 @@ class OpenApiContractFuzzTest {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode fieldSchema = resolve(field.getValue());
                 for (String value : HostileValues.forBody(fieldSchema)) {
+                    if (!isTurnOf(role)) {
+                        continue;
+                    }
                     Valid fresh = validRequest(world, template, method, operation, pathItem);
                     checksum = checksum(); // a create's fixture may have added rows (a new student to enroll, say)
                     String body = withField(fresh.body(), field.getKey(), value);
@@ -189,6 +202,9 @@ class OpenApiContractFuzzTest {
                             send(token, method, fresh.path(), fresh.query(), Map.of(), body, fresh.type()));
                 }
                 // Left out altogether.
+                if (!isTurnOf(role)) {
+                    continue;
+                }
                 Valid fresh = validRequest(world, template, method, operation, pathItem);
                 checksum = checksum();
                 ObjectNode without = (ObjectNode) JSON.readTree(fresh.body());
@@ -200,6 +216,9 @@ class OpenApiContractFuzzTest {
                         send(token, method, fresh.path(), fresh.query(), Map.of(), without.toString(), fresh.type()));
             }
             for (Map.Entry<String, String> mutation : wholeBodies(valid.body()).entrySet()) {
+                if (!isTurnOf(role)) {
+                    continue;
+                }
                 checksum = check(
                         label + " body " + mutation.getKey(),
                         method,
@@ -209,6 +228,9 @@ class OpenApiContractFuzzTest {
             for (String type : List.of(
                     "text/plain",
                     valid.type().equals("application/json") ? "application/merge-patch+json" : "application/json")) {
+                if (!isTurnOf(role)) {
+                    continue;
+                }
                 checksum = check(
                         label + " as " + type,
                         method,
@@ -220,6 +242,14 @@ class OpenApiContractFuzzTest {
         if (method.equals("delete")) {
             checkBaseline(label, role, send(token, method, valid.path(), valid.query(), Map.of(), null, null));
         }
+    }
+
+    /**
+     * Whether this mutation is {@code role}'s to send. The two callers take the mutations of an operation in turn, in the
+     * same order: each hostile value is sent once, and both callers see every operation and every kind of mutation.
+     */
+    private boolean isTurnOf(String role) {
+        return (turn++ % 2 == 0) == role.equals("ADMIN");
     }
 
     /** The valid request: path ids from the world, a body from the collection's fixture. */
