@@ -77,6 +77,9 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         // The production shutdown delay (readiness DOWN for 5 s before the listener closes) only slows tests down.
         builder.environment().putIfAbsent("QUARKUS_SHUTDOWN_DELAY", "0s");
+        // Neither does the tracing SDK in these tests' forty-odd starts: TracingTest and the @QuarkusIntegrationTest
+        // classes (whose problem documents must carry a traceId) cover tracing.
+        builder.environment().putIfAbsent("OTEL_SDK_DISABLED", "true");
         return new ServiceProcess(builder.start());
     }
 
