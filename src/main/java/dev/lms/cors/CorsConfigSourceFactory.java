@@ -25,10 +25,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * <p>
  * Each entry is an exact origin ({@code https://lms.example.org}, {@code http://localhost:3000}: a scheme, a host, an
  * optional port, nothing after) or a regular expression between slashes, as Quarkus reads it (without commas or
- * whitespace, which separate entries). An exact origin is written as a browser sends it ({@code HTTPS://LMS.example.org:443}
- * becomes {@code https://lms.example.org}). An entry a browser would never send as {@code Origin} (a trailing slash, a
- * path) stops start-up with a message, instead of silently never matching; {@code *} (any site) is refused too. Methods, request and response headers are fixed in
- * application.properties ({@code quarkus.http.cors.*}).
+ * whitespace, which separate entries). An exact origin is written as a browser sends it
+ * ({@code HTTPS://LMS.example.org:443} becomes {@code https://lms.example.org}). An entry a browser would never send as
+ * {@code Origin} (a trailing slash, a path) stops start-up with a message, instead of silently never matching;
+ * {@code *} (any site) is refused too. Methods, request and response headers are fixed in application.properties
+ * ({@code quarkus.http.cors.*}).
  */
 public class CorsConfigSourceFactory implements ConfigSourceFactory {
 
