@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.Set;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -24,7 +26,7 @@ import org.jboss.logging.Logger;
  * ({@link Event#AFTER_CONNECT}, before any of those reads) and keeps it until Flyway closes that connection at the
  * end of the command. A replica that comes second waits, then finds the history table and nothing pending. The lock
  * is held on the direct connection (DIRECT_URL), like Flyway's own; a transaction-mode pooler could not keep it.
- * It is also released explicitly when the command ends (see {@link #releases}), because without DIRECT_URL (dev mode,
+ * It is also released explicitly when the command ends (see {@link #RELEASES}), because without DATABASE_URL (dev mode,
  * tests) Flyway borrows the application's pool, whose connections outlive it.
  * <p>
  * It waits by polling {@code pg_try_advisory_lock}, so Flyway's {@code lock_timeout} (lms.migration.lock-timeout) does
@@ -45,18 +47,34 @@ public class MigrationSerializer implements Callback {
         return event == Event.AFTER_CONNECT || releases(event);
     }
 
-    /**
-     * The end of a command: {@code AFTER_*_OPERATION_FINISH} when it succeeds, an {@code *_ERROR} event when it fails
-     * (an error ends the command it occurs in). {@code AFTER_MIGRATE} and {@code AFTER_INFO} too, in case a command
-     * returns before its finish event. Not {@code AFTER_VALIDATE} nor {@code AFTER_BASELINE}: migrate runs both as
-     * steps, before the reads the lock guards.
-     */
+    /** Ends a command: see {@link #RELEASES}. */
     private static boolean releases(Event event) {
-        return event == Event.AFTER_MIGRATE
-                || event == Event.AFTER_INFO
-                || event.name().endsWith("_OPERATION_FINISH")
-                || event.name().endsWith("_ERROR");
+        return RELEASES.contains(event) || event.name().endsWith("_OPERATION_FINISH");
     }
+
+    /**
+     * Besides {@code AFTER_*_OPERATION_FINISH} (a command that succeeded): the error of each command, which ends it, and
+     * {@code AFTER_MIGRATE} and {@code AFTER_INFO}, in case a command returns before its finish event. Not
+     * {@code AFTER_VALIDATE} nor {@code AFTER_BASELINE}, which migrate runs as steps before the reads the lock guards;
+     * nor the {@code AFTER_EACH_*} errors, which fire inside a migration's transaction and do not end the command.
+     */
+    private static final Set<Event> RELEASES = EnumSet.of(
+            Event.AFTER_MIGRATE,
+            Event.AFTER_INFO,
+            Event.AFTER_MIGRATE_ERROR,
+            Event.AFTER_INFO_ERROR,
+            Event.AFTER_VALIDATE_ERROR,
+            Event.AFTER_BASELINE_ERROR,
+            Event.AFTER_CLEAN_ERROR,
+            Event.AFTER_REPAIR_ERROR,
+            Event.AFTER_UNDO_ERROR);
+
+    /**
+     * The connection that holds the lock: Flyway's main connection, on which {@code AFTER_CONNECT} runs. The events
+     * that end a command may come on another ({@code AFTER_MIGRATE} on a connection of its own, the finish events on
+     * the migration connection), so the release goes to this one. Per thread: a command runs on one.
+     */
+    private final ThreadLocal<Connection> holder = new ThreadLocal<>();
 
     @Override
     public boolean canHandleInTransaction(Event event, Context context) {
@@ -66,18 +84,15 @@ public class MigrationSerializer implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
-        Connection connection = context.getConnection();
         if (releases(event)) {
-            release(connection);
-            try {
-                if (!connection.getAutoCommit()) {
-                    connection.commit();
-                }
-            } catch (SQLException e) {
-                LOG.warn("Could not end the transaction that released the migration lock", e);
+            Connection holding = holder.get();
+            if (holding != null) {
+                holder.remove();
+                release(holding);
             }
             return;
         }
+        Connection connection = context.getConnection();
         int retries = context.getConfiguration().getLockRetryCount();
         long deadline = retries < 0 ? Long.MAX_VALUE : System.currentTimeMillis() + retries * 1000L;
         long started = System.currentTimeMillis();
@@ -103,6 +118,7 @@ public class MigrationSerializer implements Callback {
             Thread.currentThread().interrupt();
             throw new FlywayException("Interrupted while waiting for another instance's migration", e);
         }
+        holder.set(connection);
         long waited = System.currentTimeMillis() - started;
         if (waited >= POLL_MILLIS) {
             LOG.infof("Another instance's migration finished after %d ms; checking the database again", waited);
@@ -111,8 +127,9 @@ public class MigrationSerializer implements Callback {
 
     /**
      * Releases every hold this session has on the lock (it is re-entrant); a session holding none releases nothing.
-     * Takes effect at once, inside a transaction or not. Also for a callback that ends the command by throwing where
-     * Flyway fires no error event ({@link BaselineGuard}, at {@code BEFORE_BASELINE}).
+     * Takes effect at once, inside a transaction or not, so it neither commits nor rolls back. Also for a callback that
+     * ends the command by throwing where Flyway fires no error event ({@link BaselineGuard}, at
+     * {@code BEFORE_BASELINE}, on the main connection).
      */
     static void release(Connection connection) {
         try (Statement statement = connection.createStatement()) {

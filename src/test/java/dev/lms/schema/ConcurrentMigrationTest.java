@@ -13,9 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,18 +82,16 @@ class ConcurrentMigrationTest {
     }
 
     /**
-     * Without DIRECT_URL, Flyway borrows the application's pool, which keeps the connection Flyway closes: the lock
+     * Without DATABASE_URL (dev mode, tests), Flyway borrows the application's pool, which keeps the connection Flyway closes: the lock
      * must not go back to the pool with it, whichever command ran and however it ended.
      */
     @Test
     void everyCommandGivesItsPooledConnectionBackWithoutTheLock() throws Exception {
         String database = TestDatabase.createScratchDatabase("pooled_migrate");
-        try (Connection pooled = TestDatabase.connect(database);
+        try (KeptOpenPool pool = new KeptOpenPool(database);
                 Connection observer = TestDatabase.connect(database)) {
-            Flyway flyway = configured(database)
-                    .dataSource(new OneConnectionPool(pooled))
-                    .cleanDisabled(false)
-                    .load();
+            Flyway flyway =
+                    configured(database).dataSource(pool).cleanDisabled(false).load();
             Map<String, Runnable> commands = new LinkedHashMap<>();
             commands.put("migrate", flyway::migrate);
             commands.put("info", flyway::info);
@@ -119,6 +119,7 @@ class ConcurrentMigrationTest {
                         .as("sessions holding the lock after %s", command.getKey())
                         .isZero();
             }
+            assertThat(pool.size()).as("connections Flyway used at once").isGreaterThan(1);
         } finally {
             TestDatabase.dropDatabase(database);
         }
@@ -160,19 +161,42 @@ class ConcurrentMigrationTest {
         }
     }
 
-    /** A pool of one connection, which it keeps open when Flyway closes it, as Agroal keeps its connections. */
-    private static final class OneConnectionPool extends PGSimpleDataSource {
+    /**
+     * A pool that keeps its connections open when Flyway closes them, as Agroal does, and hands out another while one is
+     * in use: Flyway's events come on up to three connections, and the lock must be released on the one that took it.
+     */
+    private static final class KeptOpenPool extends PGSimpleDataSource implements AutoCloseable {
 
-        private final Connection kept;
+        private final String database;
+        private final List<Connection> physical = new ArrayList<>();
+        private final Set<Connection> inUse = new HashSet<>();
 
-        OneConnectionPool(Connection physical) {
-            this.kept = (Connection) Proxy.newProxyInstance(
+        KeptOpenPool(String database) {
+            this.database = database;
+        }
+
+        @Override
+        public synchronized Connection getConnection() throws SQLException {
+            Connection free = physical.stream()
+                    .filter(connection -> !inUse.contains(connection))
+                    .findFirst()
+                    .orElse(null);
+            if (free == null) {
+                free = TestDatabase.connect(database);
+                physical.add(free);
+            }
+            inUse.add(free);
+            Connection borrowed = free;
+            return (Connection) Proxy.newProxyInstance(
                     Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         if (method.getName().equals("close")) {
+                            synchronized (this) {
+                                inUse.remove(borrowed);
+                            }
                             return null;
                         }
                         try {
-                            return method.invoke(physical, args);
+                            return method.invoke(borrowed, args);
                         } catch (InvocationTargetException e) {
                             throw e.getCause();
                         }
@@ -180,13 +204,20 @@ class ConcurrentMigrationTest {
         }
 
         @Override
-        public Connection getConnection() {
-            return kept;
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        /** How many connections it has opened. */
+        synchronized int size() {
+            return physical.size();
         }
 
         @Override
-        public Connection getConnection(String user, String password) {
-            return kept;
+        public synchronized void close() throws SQLException {
+            for (Connection connection : physical) {
+                connection.close();
+            }
         }
     }
 
