@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -144,8 +145,15 @@ public class CorsConfigSourceFactory implements ConfigSourceFactory {
         } catch (IllegalArgumentException e) {
             throw invalid(entry, "not a host name (" + e.getMessage() + ")");
         }
+        if (!HOST.matcher(host).matches()) {
+            throw invalid(entry, "not a host name; a wildcard needs a regular expression between slashes");
+        }
         return scheme + "://" + host + port;
     }
+
+    /** A DNS name (labels of letters, digits, hyphens and underscores), an IPv4 address, or an IPv6 literal. */
+    private static final Pattern HOST =
+            Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*\\.?|\\[[0-9a-f:.]+(%25[a-z0-9._~-]+)?]");
 
     private static IllegalArgumentException invalid(String entry, String reason) {
         return new IllegalArgumentException(CORS_ORIGINS + " holds \"" + entry + "\": " + reason

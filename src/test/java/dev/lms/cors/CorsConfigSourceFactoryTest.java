@@ -77,6 +77,10 @@ class CorsConfigSourceFactoryTest {
                 "https://lms.example.org:65536",
                 "https://lms.example.org:x",
                 "https://:443",
+                "https://*.example.org",
+                "https://a!b.example",
+                "https://lms.example.org:443:443",
+                "https://lms.example.org%2e",
                 "*",
                 "/.*/"
             })
