@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Runs the application against a database of its own, migrated at start-up like any other. Tests that break the
- * schema or take the server away run here, so the other test classes never see what they did. So does the contract
+ * schema or take the server away run here, so the default profile's classes never see what they did. So does the contract
  * fuzz test: it checksums every table after each refused request, which stays cheap only while the tables hold none of
  * the other classes' rows (and each profile costs the suite a Quarkus build and start).
  * <p>

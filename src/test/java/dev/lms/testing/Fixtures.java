@@ -40,7 +40,7 @@ public final class Fixtures {
     }
 
     /**
-     * A bcrypt hash at the test profile's cost, {@code %test.lms.auth.password-hash-cost}: a login checks a hash at its
+     * A bcrypt hash at cost 4, the test profile's {@code %test.lms.auth.password-hash-cost}: a login checks a hash at its
      * own cost, so a fixture hashed at the default would make each test login as slow as a production one.
      */
     public static String passwordHash(String password) {
