@@ -1,49 +1,30 @@
 package dev.lms.access;
 
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
+import dev.lms.persistence.Property;
+import java.util.UUID;
 
 /**
  * Who belongs to a course, which is what most of the API's authorization rests on: an INSTRUCTOR acts on the courses
  * they teach, a STUDENT on the courses they are enrolled in, an ADMIN on all of them. Each feature's policy builds its
- * scope from these conditions.
+ * scope from these conditions, given the path from its rows to their course's id, such as
+ * {@code a -> a.get(Assignment_.course).get(Course_.id)}.
  * <p>
- * The conditions are HQL over the queried entity, with {@code coursePath} the path from it to its course's id
- * ({@code "id"} for a course, {@code "course.id"} for an assignment). Their subqueries are not correlated, so an
- * unqualified path cannot resolve against the subquery's entity by mistake. The caller's id is always bound as the
- * parameter {@link #CALLER}, never concatenated.
+ * The conditions are typed criteria with the caller's id bound. They need both courses and enrollments, so they are
+ * written in the enrollment feature ({@code CourseMembership}), and the course and user features, which enrollments
+ * depend on, reach them through this interface.
  */
-public final class Membership {
-
-    /** The named parameter the conditions below use for the caller's id. */
-    public static final String CALLER = "caller";
-
-    /** HQL: the ids of the courses {@code :caller} teaches. */
-    public static final String TAUGHT_COURSE_IDS =
-            "select taught.id from Course taught where taught.instructor.id = :" + CALLER;
-
-    /** HQL: the ids of the courses {@code :caller} is enrolled in. */
-    public static final String ENROLLED_COURSE_IDS =
-            "select enrollment.course.id from Enrollment enrollment where enrollment.user.id = :" + CALLER;
-
-    private Membership() {}
+public interface Membership {
 
     /** Rows of the courses the caller teaches or is enrolled in; every row for an ADMIN. */
-    public static Where readable(Caller caller, String coursePath) {
-        return caller.isAdmin()
-                ? new Where()
-                : ofCourseOrOwn(caller, coursePath + " in (" + ENROLLED_COURSE_IDS + ")", coursePath);
-    }
+    <E> Condition<E> readable(Property<E, UUID> course);
 
     /**
-     * Rows of the courses the caller teaches, or that satisfy {@code own} (HQL using {@code :caller}, such as
-     * {@code "student.id = :caller"}); every row for an ADMIN.
+     * Rows of the courses the caller teaches, or that satisfy {@code own} (such as "the caller is its student");
+     * every row for an ADMIN.
      */
-    public static Where taughtOr(Caller caller, String coursePath, String own) {
-        return caller.isAdmin() ? new Where() : ofCourseOrOwn(caller, own, coursePath);
-    }
+    <E> Condition<E> taughtOr(Property<E, UUID> course, Condition<E> own);
 
-    private static Where ofCourseOrOwn(Caller caller, String own, String coursePath) {
-        return new Where()
-                .and("(" + coursePath + " in (" + TAUGHT_COURSE_IDS + ") or " + own + ")", CALLER, caller.id());
-    }
+    /** Rows whose user is the caller or is enrolled in a course the caller teaches; every row for an ADMIN. */
+    <E> Condition<E> selfOrTaught(Property<E, UUID> user);
 }

@@ -4,10 +4,11 @@ import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.course.Course;
 import dev.lms.course.CourseAccess;
+import dev.lms.course.Course_;
 import dev.lms.crud.Ownership;
 import dev.lms.crud.Policy;
 import dev.lms.crud.Refusal;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -19,27 +20,31 @@ import java.util.UUID;
 public class AnnouncementPolicy implements Policy<Announcement> {
 
     private final Caller caller;
+    private final Membership membership;
+    private final CourseAccess courseAccess;
 
-    AnnouncementPolicy(Caller caller) {
+    AnnouncementPolicy(Caller caller, Membership membership, CourseAccess courseAccess) {
         this.caller = caller;
+        this.membership = membership;
+        this.courseAccess = courseAccess;
     }
 
     @Override
-    public Where readable() {
-        return Membership.readable(caller, "course.id");
+    public Condition<Announcement> readable() {
+        return membership.readable(
+                announcement -> announcement.get(Announcement_.course).get(Course_.id));
     }
 
     @Override
     public void checkChange(Announcement announcement) {
-        if (!CourseAccess.teaches(caller, announcement.course)) {
+        if (!courseAccess.teaches(announcement.course)) {
             throw Refusal.forbidden("Only the course's instructor or an admin changes or deletes its announcements.");
         }
     }
 
     /** The course an announcement is written into: 422 when the caller may not see it, 403 when they do not teach it. */
     Course courseToWrite(UUID courseId) {
-        return CourseAccess.taughtNamed(
-                caller, courseId, "Only the course's instructor or an admin writes its announcements.");
+        return courseAccess.taughtNamed(courseId, "Only the course's instructor or an admin writes its announcements.");
     }
 
     /** The author to store: see {@link Ownership}; {@code current} is the caller on create, the author on edit. */

@@ -1,8 +1,8 @@
 package dev.lms.announcement;
 
 import dev.lms.access.Caller;
-import dev.lms.access.Membership;
 import dev.lms.course.CourseAccess;
+import dev.lms.course.Course_;
 import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
@@ -10,17 +10,19 @@ import dev.lms.crud.PageResult;
 import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
+import dev.lms.persistence.Condition;
+import dev.lms.persistence.OrderBy;
 import dev.lms.persistence.References;
-import dev.lms.persistence.Where;
 import dev.lms.user.User;
-import io.quarkus.panache.common.Sort;
+import dev.lms.user.User_;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Announcements, as their callers may see them: those of the courses the caller teaches or is enrolled in
- * ({@link Membership#readable}). The course's instructor (or an admin) writes them; students only read.
+ * ({@code Membership#readable}). The course's instructor (or an admin) writes them; students only read.
  */
 @ApplicationScoped
 @Transactional
@@ -29,32 +31,32 @@ public class AnnouncementService extends CrudService<Announcement, AnnouncementR
     static final Sorting SORTING = Sorting.of("title", "createdAt", "updatedAt");
 
     /** A course's page shows the latest news first (the index on course_id, created_at serves it). */
-    static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
+    static final List<OrderBy> NEWEST_FIRST = List.of(OrderBy.desc("createdAt"), OrderBy.desc("id"));
 
     private final AnnouncementPolicy policy;
     private final Caller caller;
+    private final CourseAccess courseAccess;
 
-    public AnnouncementService(AnnouncementPolicy policy, MergePatch mergePatch, Caller caller) {
+    public AnnouncementService(
+            AnnouncementPolicy policy, MergePatch mergePatch, Caller caller, CourseAccess courseAccess) {
         super(
-                new Rows<>(
-                        Announcement.class,
-                        "announcement",
-                        (query, sort, parameters) -> Announcement.find(query, sort, parameters),
-                        policy,
-                        caller),
+                new Rows<>(Announcement.class, "announcement", policy, caller),
                 mergePatch,
                 AnnouncementRequest.class,
                 AnnouncementRequest::of,
                 AnnouncementResponse::of);
         this.policy = policy;
         this.caller = caller;
+        this.courseAccess = courseAccess;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<AnnouncementResponse> list(UUID courseId, UUID authorId, Page page) {
-        Where where = policy.readable()
-                .andIfPresent("course.id = :courseId", "courseId", courseId)
-                .andIfPresent("author.id = :authorId", "authorId", authorId);
+        Condition<Announcement> where = policy.readable()
+                .and(Condition.equalIfPresent(
+                        announcement -> announcement.get(Announcement_.course).get(Course_.id), courseId))
+                .and(Condition.equalIfPresent(
+                        announcement -> announcement.get(Announcement_.author).get(User_.id), authorId));
         return rows.page(where, SORTING.parse(page), page, AnnouncementResponse::of);
     }
 
@@ -64,12 +66,13 @@ public class AnnouncementService extends CrudService<Announcement, AnnouncementR
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<AnnouncementResponse> ofCourse(UUID courseId, Page page) {
-        Sort sort = !page.isSorted() ? NEWEST_FIRST : SORTING.parse(page);
-        Where where = policy.readable().and("course.id = :courseId", "courseId", courseId);
-        PageResult<AnnouncementResponse> result = PageResult.fetch(
-                Announcement.find(where.query(), sort, where.parameters()), page, AnnouncementResponse::of);
+        List<OrderBy> order = !page.isSorted() ? NEWEST_FIRST : SORTING.parse(page);
+        Condition<Announcement> where = policy.readable()
+                .and(Condition.equal(
+                        announcement -> announcement.get(Announcement_.course).get(Course_.id), courseId));
+        PageResult<AnnouncementResponse> result = rows.page(where, order, page, AnnouncementResponse::of);
         // Only an empty page needs the extra look-up: any announcement proves the course exists and is readable.
-        if (result.total() == 0 && !CourseAccess.canRead(caller, courseId)) {
+        if (result.total() == 0 && !courseAccess.canRead(courseId)) {
             throw Refusal.notFound("course", courseId);
         }
         return result;

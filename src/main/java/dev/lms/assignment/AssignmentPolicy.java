@@ -3,9 +3,10 @@ package dev.lms.assignment;
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.course.CourseAccess;
+import dev.lms.course.Course_;
 import dev.lms.crud.Policy;
 import dev.lms.crud.Refusal;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -17,19 +18,24 @@ import java.util.UUID;
 public class AssignmentPolicy implements Policy<Assignment> {
 
     private final Caller caller;
+    private final Membership membership;
+    private final CourseAccess courseAccess;
 
-    AssignmentPolicy(Caller caller) {
+    AssignmentPolicy(Caller caller, Membership membership, CourseAccess courseAccess) {
         this.caller = caller;
+        this.membership = membership;
+        this.courseAccess = courseAccess;
     }
 
     @Override
-    public Where readable() {
-        return Membership.readable(caller, "course.id");
+    public Condition<Assignment> readable() {
+        return membership.readable(
+                assignment -> assignment.get(Assignment_.course).get(Course_.id));
     }
 
     @Override
     public void checkChange(Assignment assignment) {
-        if (!CourseAccess.teaches(caller, assignment.course.id)) {
+        if (!courseAccess.teaches(assignment.course.id)) {
             throw Refusal.forbidden("Only the course's instructor or an admin changes or deletes its assignments.");
         }
     }
@@ -45,7 +51,7 @@ public class AssignmentPolicy implements Policy<Assignment> {
      * so that its existence does not leak. An ADMIN names any course; its foreign key proves it exists.
      */
     void checkCourse(UUID courseId) {
-        if (!CourseAccess.teaches(caller, courseId)) {
+        if (!courseAccess.teaches(courseId)) {
             throw Refusal.unprocessable("courseId", "No course with id " + courseId + " that you teach.");
         }
     }

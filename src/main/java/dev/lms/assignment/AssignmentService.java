@@ -1,8 +1,9 @@
 package dev.lms.assignment;
 
 import dev.lms.access.Caller;
-import dev.lms.access.Membership;
 import dev.lms.course.Course;
+import dev.lms.course.CourseAccess;
+import dev.lms.course.Course_;
 import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
@@ -10,7 +11,8 @@ import dev.lms.crud.PageResult;
 import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
+import dev.lms.persistence.Queries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -19,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Assignments, as their callers may see them: those of the courses the caller teaches or is enrolled in
- * ({@link Membership#readable}), every one for an ADMIN. Only the course's instructor or an ADMIN creates, changes
+ * ({@code Membership#readable}), every one for an ADMIN. Only the course's instructor or an ADMIN creates, changes
  * and deletes them.
  */
 @ApplicationScoped
@@ -29,22 +31,17 @@ public class AssignmentService extends CrudService<Assignment, AssignmentRequest
     static final Sorting SORTING = Sorting.of("title", "dueDate", "points", "createdAt", "updatedAt");
 
     private final AssignmentPolicy policy;
-    private final Caller caller;
+    private final CourseAccess courseAccess;
 
-    public AssignmentService(AssignmentPolicy policy, MergePatch mergePatch, Caller caller) {
+    public AssignmentService(AssignmentPolicy policy, MergePatch mergePatch, Caller caller, CourseAccess courseAccess) {
         super(
-                new Rows<>(
-                        Assignment.class,
-                        "assignment",
-                        (query, sort, parameters) -> Assignment.find(query, sort, parameters),
-                        policy,
-                        caller),
+                new Rows<>(Assignment.class, "assignment", policy, caller),
                 mergePatch,
                 AssignmentRequest.class,
                 AssignmentRequest::of,
                 AssignmentResponse::of);
         this.policy = policy;
-        this.caller = caller;
+        this.courseAccess = courseAccess;
     }
 
     /**
@@ -54,10 +51,17 @@ public class AssignmentService extends CrudService<Assignment, AssignmentRequest
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<AssignmentResponse> list(UUID courseId, Instant dueBefore, Instant dueAfter, Page page) {
-        Where where = policy.readable()
-                .andIfPresent("course.id = :courseId", "courseId", courseId)
-                .andIfPresent("dueDate < :dueBefore", "dueBefore", dueBefore)
-                .andIfPresent("dueDate >= :dueAfter", "dueAfter", dueAfter);
+        Condition<Assignment> where = policy.readable()
+                .and(Condition.equalIfPresent(
+                        assignment -> assignment.get(Assignment_.course).get(Course_.id), courseId))
+                .and(Condition.ifPresent(
+                        dueBefore,
+                        before -> (assignment, query, builder) ->
+                                builder.lessThan(assignment.get(Assignment_.dueDate), before)))
+                .and(Condition.ifPresent(
+                        dueAfter,
+                        after -> (assignment, query, builder) ->
+                                builder.greaterThanOrEqualTo(assignment.get(Assignment_.dueDate), after)));
         return rows.page(where, SORTING.parse(page), page, AssignmentResponse::of);
     }
 
@@ -67,19 +71,16 @@ public class AssignmentService extends CrudService<Assignment, AssignmentRequest
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<AssignmentResponse> listForCourse(UUID courseId, Page page) {
-        Where course = Membership.readable(caller, "c.id").and("c.id = :id", "id", courseId);
-        long total = course
-                .bind(Course.getEntityManager()
-                        .createQuery(
-                                "select count(a) from Course c left join Assignment a on a.course = c where "
-                                        + course.query() + " group by c.id",
-                                Long.class))
-                .getResultList()
-                .stream()
-                .findFirst()
+        long total = Queries.countUnder(
+                        Course.class,
+                        courseAccess.readable(courseId),
+                        Assignment.class,
+                        Assignment_.course,
+                        Condition.all())
                 .orElseThrow(() -> Refusal.notFound("course", courseId));
-        return PageResult.fetch(
-                Assignment.find("course.id", SORTING.parse(page), courseId), page, total, AssignmentResponse::of);
+        Condition<Assignment> where =
+                Condition.equal(assignment -> assignment.get(Assignment_.course).get(Course_.id), courseId);
+        return rows.page(where, SORTING.parse(page), page, total, AssignmentResponse::of);
     }
 
     public AssignmentResponse create(AssignmentRequest request) {

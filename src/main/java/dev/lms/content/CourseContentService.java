@@ -1,8 +1,8 @@
 package dev.lms.content;
 
 import dev.lms.access.Caller;
-import dev.lms.access.Membership;
 import dev.lms.course.CourseAccess;
+import dev.lms.course.Course_;
 import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
@@ -10,15 +10,16 @@ import dev.lms.crud.PageResult;
 import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
-import dev.lms.persistence.Where;
-import io.quarkus.panache.common.Sort;
+import dev.lms.persistence.Condition;
+import dev.lms.persistence.OrderBy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Course content, as its callers may see it: that of the courses the caller teaches or is enrolled in
- * ({@link Membership#readable}). The course's instructor (or an admin) manages it; students only read.
+ * ({@code Membership#readable}). The course's instructor (or an admin) manages it; students only read.
  */
 @ApplicationScoped
 @Transactional
@@ -27,32 +28,29 @@ public class CourseContentService extends CrudService<CourseContent, CourseConte
     static final Sorting SORTING = Sorting.of("title", "type", "position", "createdAt", "updatedAt");
 
     /** A course's outline, in the order its items are placed (the index on course_id, position serves it). */
-    static final Sort IN_POSITION = Sort.by("position").and("id");
+    static final List<OrderBy> IN_POSITION = List.of(OrderBy.asc("position"), OrderBy.asc("id"));
 
     private final CourseContentPolicy policy;
-    private final Caller caller;
+    private final CourseAccess courseAccess;
 
-    public CourseContentService(CourseContentPolicy policy, MergePatch mergePatch, Caller caller) {
+    public CourseContentService(
+            CourseContentPolicy policy, MergePatch mergePatch, Caller caller, CourseAccess courseAccess) {
         super(
-                new Rows<>(
-                        CourseContent.class,
-                        "course content",
-                        (query, sort, parameters) -> CourseContent.find(query, sort, parameters),
-                        policy,
-                        caller),
+                new Rows<>(CourseContent.class, "course content", policy, caller),
                 mergePatch,
                 CourseContentRequest.class,
                 CourseContentRequest::of,
                 CourseContentResponse::of);
         this.policy = policy;
-        this.caller = caller;
+        this.courseAccess = courseAccess;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<CourseContentResponse> list(UUID courseId, ContentType type, Page page) {
-        Where where = policy.readable()
-                .andIfPresent("course.id = :courseId", "courseId", courseId)
-                .andIfPresent("type = :type", "type", type);
+        Condition<CourseContent> where = policy.readable()
+                .and(Condition.equalIfPresent(
+                        content -> content.get(CourseContent_.course).get(Course_.id), courseId))
+                .and(Condition.equalIfPresent(content -> content.get(CourseContent_.type), type));
         return rows.page(where, SORTING.parse(page), page, CourseContentResponse::of);
     }
 
@@ -62,12 +60,13 @@ public class CourseContentService extends CrudService<CourseContent, CourseConte
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<CourseContentResponse> ofCourse(UUID courseId, Page page) {
-        Sort sort = !page.isSorted() ? IN_POSITION : SORTING.parse(page);
-        Where where = policy.readable().and("course.id = :courseId", "courseId", courseId);
-        PageResult<CourseContentResponse> result = PageResult.fetch(
-                CourseContent.find(where.query(), sort, where.parameters()), page, CourseContentResponse::of);
+        List<OrderBy> order = !page.isSorted() ? IN_POSITION : SORTING.parse(page);
+        Condition<CourseContent> where = policy.readable()
+                .and(Condition.equal(
+                        content -> content.get(CourseContent_.course).get(Course_.id), courseId));
+        PageResult<CourseContentResponse> result = rows.page(where, order, page, CourseContentResponse::of);
         // Only an empty page needs the extra look-up: any item proves the course exists and is readable.
-        if (result.total() == 0 && !CourseAccess.canRead(caller, courseId)) {
+        if (result.total() == 0 && !courseAccess.canRead(courseId)) {
             throw Refusal.notFound("course", courseId);
         }
         return result;

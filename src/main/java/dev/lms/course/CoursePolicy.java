@@ -4,7 +4,7 @@ import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.crud.Policy;
 import dev.lms.crud.Refusal;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -16,19 +16,23 @@ import java.util.UUID;
 public class CoursePolicy implements Policy<Course> {
 
     private final Caller caller;
+    private final Membership membership;
+    private final CourseAccess courseAccess;
 
-    CoursePolicy(Caller caller) {
+    CoursePolicy(Caller caller, Membership membership, CourseAccess courseAccess) {
         this.caller = caller;
+        this.membership = membership;
+        this.courseAccess = courseAccess;
     }
 
     @Override
-    public Where readable() {
-        return Membership.readable(caller, "id");
+    public Condition<Course> readable() {
+        return membership.readable(course -> course.get(Course_.id));
     }
 
     @Override
     public void checkChange(Course course) {
-        if (!CourseAccess.teaches(caller, course)) {
+        if (!courseAccess.teaches(course)) {
             throw Refusal.forbidden("Only the course's instructor or an admin may change or delete it.");
         }
     }

@@ -9,8 +9,9 @@ import dev.lms.crud.PageResult;
 import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
 import dev.lms.user.User;
+import dev.lms.user.User_;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -30,12 +31,7 @@ public class CourseService extends CrudService<Course, CourseRequest, CourseResp
 
     public CourseService(CoursePolicy policy, MergePatch mergePatch, Caller caller) {
         super(
-                new Rows<>(
-                        Course.class,
-                        "course",
-                        (query, sort, params) -> Course.find(query, sort, params),
-                        policy,
-                        caller),
+                new Rows<>(Course.class, "course", policy, caller),
                 mergePatch,
                 CourseRequest.class,
                 CourseRequest::of,
@@ -45,10 +41,11 @@ public class CourseService extends CrudService<Course, CourseRequest, CourseResp
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<CourseResponse> list(UUID instructorId, Boolean active, String semester, Page page) {
-        Where where = policy.readable()
-                .andIfPresent("instructor.id = :instructorId", "instructorId", instructorId)
-                .andIfPresent("active = :active", "active", active)
-                .andIfPresent("semester = :semester", "semester", semester);
+        Condition<Course> where = policy.readable()
+                .and(Condition.equalIfPresent(
+                        course -> course.get(Course_.instructor).get(User_.id), instructorId))
+                .and(Condition.equalIfPresent(course -> course.get(Course_.active), active))
+                .and(Condition.equalIfPresent(course -> course.get(Course_.semester), semester));
         return rows.page(where, SORTING.parse(page), page, CourseResponse::of);
     }
 

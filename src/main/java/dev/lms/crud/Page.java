@@ -13,6 +13,11 @@ public interface Page {
     /** Comma-separated fields, each with an optional leading '-'; null or blank for the default order. */
     String sort();
 
+    /** How many rows come before this page. */
+    default long offset() {
+        return (long) (page() - 1) * size();
+    }
+
     default boolean isSorted() {
         return sort() != null && !sort().isBlank();
     }

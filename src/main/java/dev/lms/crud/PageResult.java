@@ -1,8 +1,8 @@
 package dev.lms.crud;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import java.util.List;
 import java.util.function.Function;
+import org.hibernate.query.SelectionQuery;
 
 /** One page of a list, and how many items the whole list holds. */
 public record PageResult<T>(List<T> items, long total, int page, int size) {
@@ -11,13 +11,11 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
      * Runs the page of {@code query} and its total: at most two statements, whatever the size. The count is skipped
      * when the page itself shows the total: a last page that is not full, or an empty first page.
      */
-    public static <E, T> PageResult<T> fetch(PanacheQuery<E> query, Page page, Function<? super E, T> toResponse) {
-        List<T> items = query.page(page.page() - 1, page.size()).list().stream()
-                .map(toResponse)
-                .toList();
+    public static <E, T> PageResult<T> fetch(SelectionQuery<E> query, Page page, Function<? super E, T> toResponse) {
+        List<T> items = page(query, page).stream().map(toResponse).toList();
         long total = items.size() < page.size() && (!items.isEmpty() || page.page() == 1)
-                ? (long) (page.page() - 1) * page.size() + items.size()
-                : query.count();
+                ? page.offset() + items.size()
+                : query.getResultCount();
         return new PageResult<>(items, total, page.page(), page.size());
     }
 
@@ -27,13 +25,17 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
      * the page is its only other statement, and none runs when the page lies beyond the total.
      */
     public static <E, T> PageResult<T> fetch(
-            PanacheQuery<E> query, Page page, long total, Function<? super E, T> toResponse) {
-        List<T> items = (long) (page.page() - 1) * page.size() >= total
+            SelectionQuery<E> query, Page page, long total, Function<? super E, T> toResponse) {
+        List<T> items = page.offset() >= total
                 ? List.of()
-                : query.page(page.page() - 1, page.size()).list().stream()
-                        .map(toResponse)
-                        .toList();
+                : page(query, page).stream().map(toResponse).toList();
         return new PageResult<>(items, total, page.page(), page.size());
+    }
+
+    private static <E> List<E> page(SelectionQuery<E> query, Page page) {
+        return query.setFirstResult(Math.toIntExact(page.offset()))
+                .setMaxResults(page.size())
+                .getResultList();
     }
 
     public long lastPage() {

@@ -1,6 +1,6 @@
 package dev.lms.crud;
 
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
 
 /**
  * Who may do what with one feature's rows: the scope of what the caller sees, and who of those who see a row may
@@ -11,7 +11,7 @@ import dev.lms.persistence.Where;
 public interface Policy<E> {
 
     /** The rows the caller may see, in lists and reads alike. A row outside it is a 404, as if it did not exist. */
-    Where readable();
+    Condition<E> readable();
 
     /** @throws Refusal forbidden when the caller sees {@code row} but may not change or delete it */
     void checkChange(E row);

@@ -2,10 +2,10 @@ package dev.lms.crud;
 
 import dev.lms.access.Caller;
 import dev.lms.persistence.AuditedEntity;
-import dev.lms.persistence.Where;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import dev.lms.persistence.Condition;
+import dev.lms.persistence.OrderBy;
+import dev.lms.persistence.Queries;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -13,45 +13,31 @@ import java.util.function.Function;
  * The mechanics every feature shares, over one entity and its {@link Policy}: a row the caller may see by id, a row
  * they may change at the version they expect, a page of what they may see, and a conditional delete.
  * <pre>{@code
- * rows = new Rows<>(Announcement.class, "announcement", (q, s, p) -> Announcement.find(q, s, p), policy, caller);
+ * rows = new Rows<>(Announcement.class, "announcement", policy, caller);
  * Announcement announcement = rows.findForChange(id, ifMatch);
  * }</pre>
  */
 public final class Rows<E extends AuditedEntity> {
 
-    /**
-     * The entity's Panache {@code find(query, sort, parameters)}, as a lambda that calls it on the entity class. Not a
-     * method reference: Panache generates {@code find} on each entity at build time, and {@code Announcement::find}
-     * would call the base class's stub instead.
-     */
-    @FunctionalInterface
-    public interface Finder<E> {
-        PanacheQuery<E> find(String query, Sort sort, Parameters parameters);
-    }
-
     private final Class<E> type;
     private final String noun;
-    private final Finder<E> finder;
     private final Policy<E> policy;
     private final Caller caller;
 
     /** @param noun the row's name as a reader would say it, for a 404's message ("course content") */
-    public Rows(Class<E> type, String noun, Finder<E> finder, Policy<E> policy, Caller caller) {
+    public Rows(Class<E> type, String noun, Policy<E> policy, Caller caller) {
         this.type = type;
         this.noun = noun;
-        this.finder = finder;
         this.policy = policy;
         this.caller = caller;
     }
 
     /** @throws Refusal not found for a row that does not exist or that the caller may not see */
     public E find(UUID id) {
-        Where where = policy.readable().and("id = :id", "id", id);
-        return finder.find(where.query(), null, where.parameters())
-                .firstResultOptional()
+        return Queries.select(type, policy.readable().and(AuditedEntity.withId(id)), List.of())
+                .uniqueResultOptional()
                 .orElseThrow(() -> Refusal.notFound(noun, id));
     }
-
     /**
      * The row a PUT or PATCH changes: one the caller sees, may change, and at a version they expect.
      *
@@ -65,8 +51,15 @@ public final class Rows<E extends AuditedEntity> {
     }
 
     /** A page of {@code where}, which starts from the policy's {@link Policy#readable()} scope. */
-    public <R> PageResult<R> page(Where where, Sort sort, Page page, Function<? super E, R> toResponse) {
-        return PageResult.fetch(finder.find(where.query(), sort, where.parameters()), page, toResponse);
+    public <R> PageResult<R> page(
+            Condition<E> where, List<OrderBy> order, Page page, Function<? super E, R> toResponse) {
+        return PageResult.fetch(Queries.select(type, where, order), page, toResponse);
+    }
+
+    /** A page of {@code where} whose total is already known: a nested list's, counted with its parent. */
+    public <R> PageResult<R> page(
+            Condition<E> where, List<OrderBy> order, Page page, long total, Function<? super E, R> toResponse) {
+        return PageResult.fetch(Queries.select(type, where, order), page, total, toResponse);
     }
 
     /**

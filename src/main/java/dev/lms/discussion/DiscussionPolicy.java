@@ -4,10 +4,11 @@ import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.course.Course;
 import dev.lms.course.CourseAccess;
+import dev.lms.course.Course_;
 import dev.lms.crud.Ownership;
 import dev.lms.crud.Policy;
 import dev.lms.crud.Refusal;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -19,35 +20,45 @@ import java.util.UUID;
 public class DiscussionPolicy implements Policy<Discussion> {
 
     private final Caller caller;
+    private final Membership membership;
+    private final CourseAccess courseAccess;
 
-    DiscussionPolicy(Caller caller) {
+    DiscussionPolicy(Caller caller, Membership membership, CourseAccess courseAccess) {
         this.caller = caller;
+        this.membership = membership;
+        this.courseAccess = courseAccess;
     }
 
     @Override
-    public Where readable() {
-        return Membership.readable(caller, "course.id");
+    public Condition<Discussion> readable() {
+        return membership.readable(
+                discussion -> discussion.get(Discussion_.course).get(Course_.id));
     }
 
     @Override
     public void checkChange(Discussion discussion) {
         boolean author = discussion.author != null && caller.is(discussion.author.id);
-        if (!author && !CourseAccess.teaches(caller, discussion.course)) {
+        if (!author && !courseAccess.teaches(discussion.course)) {
             throw Refusal.forbidden("Only its author, the course's instructor or an admin edits a discussion.");
         }
     }
 
     void checkDelete(Discussion discussion) {
-        if (!CourseAccess.teaches(caller, discussion.course)) {
+        if (!courseAccess.teaches(discussion.course)) {
             throw Refusal.forbidden(
                     "Only the course's instructor or an admin deletes a discussion, with everyone's posts in it.");
         }
     }
 
+    /** Whoever reads a course starts discussions in it: 422 for a course the caller may not see. */
+    Course courseToWrite(UUID courseId) {
+        return courseAccess.named(courseId);
+    }
+
     /** Moving a discussion takes teaching both courses: 422 for a course the caller may not see, 403 otherwise. */
     Course destination(Discussion discussion, UUID courseId) {
-        Course course = CourseAccess.named(caller, courseId);
-        if (!CourseAccess.teaches(caller, discussion.course) || !CourseAccess.teaches(caller, course)) {
+        Course course = courseAccess.named(courseId);
+        if (!courseAccess.teaches(discussion.course) || !courseAccess.teaches(course)) {
             throw Refusal.forbidden("Only the instructor of both courses, or an admin, moves a discussion.");
         }
         return course;

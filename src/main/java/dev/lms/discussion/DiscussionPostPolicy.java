@@ -3,10 +3,11 @@ package dev.lms.discussion;
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.course.CourseAccess;
+import dev.lms.course.Course_;
 import dev.lms.crud.Ownership;
 import dev.lms.crud.Policy;
 import dev.lms.crud.Refusal;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -18,27 +19,33 @@ import java.util.UUID;
 public class DiscussionPostPolicy implements Policy<DiscussionPost> {
 
     private final Caller caller;
+    private final Membership membership;
+    private final CourseAccess courseAccess;
 
-    DiscussionPostPolicy(Caller caller) {
+    DiscussionPostPolicy(Caller caller, Membership membership, CourseAccess courseAccess) {
         this.caller = caller;
+        this.membership = membership;
+        this.courseAccess = courseAccess;
     }
 
     @Override
-    public Where readable() {
-        return Membership.readable(caller, "discussion.course.id");
+    public Condition<DiscussionPost> readable() {
+        return membership.readable(post ->
+                post.get(DiscussionPost_.discussion).get(Discussion_.course).get(Course_.id));
     }
 
     @Override
     public void checkChange(DiscussionPost post) {
         boolean author = post.author != null && caller.is(post.author.id);
-        if (!author && !CourseAccess.teaches(caller, post.discussion.course)) {
+        if (!author && !courseAccess.teaches(post.discussion.course)) {
             throw Refusal.forbidden("Only its author, the course's instructor or an admin edits or deletes a post.");
         }
     }
 
     /** The discussions a post may be written into: those of the courses the caller reads. */
-    Where discussions() {
-        return Membership.readable(caller, "course.id");
+    Condition<Discussion> discussions() {
+        return membership.readable(
+                discussion -> discussion.get(Discussion_.course).get(Course_.id));
     }
 
     /** The author to store: see {@link Ownership}; {@code current} is the caller on create, the author on edit. */

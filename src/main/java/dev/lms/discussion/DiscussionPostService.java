@@ -1,7 +1,6 @@
 package dev.lms.discussion;
 
 import dev.lms.access.Caller;
-import dev.lms.access.Membership;
 import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
@@ -9,24 +8,27 @@ import dev.lms.crud.PageResult;
 import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
+import dev.lms.persistence.AuditedEntity;
+import dev.lms.persistence.Condition;
+import dev.lms.persistence.OrderBy;
+import dev.lms.persistence.Queries;
 import dev.lms.persistence.References;
-import dev.lms.persistence.Where;
 import dev.lms.user.User;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
+import dev.lms.user.User_;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.query.SelectionQuery;
 
 /**
  * Posts and the reply tree they form. The tree stays a tree: a post's parent is in the same discussion, a post never
  * moves to another discussion (its replies would be left in the old one), and a post cannot be moved under itself or
  * one of its own replies.
  * <p>
- * Whoever reads a discussion's course ({@link Membership#readable}) reads its posts and posts in it, in their own
+ * Whoever reads a discussion's course ({@code Membership#readable}) reads its posts and posts in it, in their own
  * name. A post's author edits and deletes it; the course's instructor (or an admin) moderates any post.
  */
 @ApplicationScoped
@@ -34,18 +36,14 @@ import java.util.UUID;
 public class DiscussionPostService extends CrudService<DiscussionPost, DiscussionPostRequest, DiscussionPostResponse> {
 
     static final Sorting SORTING = Sorting.of("createdAt", "updatedAt");
+    static final List<OrderBy> OLDEST_FIRST = List.of(OrderBy.asc("createdAt"), OrderBy.asc("id"));
 
     private final DiscussionPostPolicy policy;
     private final Caller caller;
 
     public DiscussionPostService(DiscussionPostPolicy policy, MergePatch mergePatch, Caller caller) {
         super(
-                new Rows<>(
-                        DiscussionPost.class,
-                        "discussion post",
-                        (query, sort, parameters) -> DiscussionPost.find(query, sort, parameters),
-                        policy,
-                        caller),
+                new Rows<>(DiscussionPost.class, "discussion post", policy, caller),
                 mergePatch,
                 DiscussionPostRequest.class,
                 DiscussionPostRequest::of,
@@ -56,10 +54,13 @@ public class DiscussionPostService extends CrudService<DiscussionPost, Discussio
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<DiscussionPostResponse> list(UUID discussionId, UUID authorId, UUID parentId, Page page) {
-        Where where = policy.readable()
-                .andIfPresent("discussion.id = :discussionId", "discussionId", discussionId)
-                .andIfPresent("author.id = :authorId", "authorId", authorId)
-                .andIfPresent("parent.id = :parentId", "parentId", parentId);
+        Condition<DiscussionPost> where = policy.readable()
+                .and(Condition.equalIfPresent(
+                        post -> post.get(DiscussionPost_.discussion).get(Discussion_.id), discussionId))
+                .and(Condition.equalIfPresent(
+                        post -> post.get(DiscussionPost_.author).get(User_.id), authorId))
+                .and(Condition.equalIfPresent(
+                        post -> post.get(DiscussionPost_.parent).get(DiscussionPost_.id), parentId));
         return rows.page(where, SORTING.parse(page), page, DiscussionPostResponse::of);
     }
 
@@ -70,23 +71,24 @@ public class DiscussionPostService extends CrudService<DiscussionPost, Discussio
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public DiscussionThread thread(UUID discussionId) {
-        Where where = policy.readable().and("discussion.id = :discussionId", "discussionId", discussionId);
-        PanacheQuery<DiscussionPost> query =
-                DiscussionPost.find(where.query(), Sort.by("createdAt").and("id"), where.parameters());
+        Condition<DiscussionPost> where = policy.readable()
+                .and(Condition.equal(
+                        post -> post.get(DiscussionPost_.discussion).get(Discussion_.id), discussionId));
+        SelectionQuery<DiscussionPost> query = Queries.select(DiscussionPost.class, where, OLDEST_FIRST);
         List<DiscussionPost> posts =
-                query.range(0, DiscussionConstraints.MAX_THREAD_POSTS).list();
-        if (posts.isEmpty() && readableDiscussion(discussionId).count() == 0) {
+                query.setMaxResults(DiscussionConstraints.MAX_THREAD_POSTS + 1).getResultList();
+        if (posts.isEmpty() && Queries.count(Discussion.class, readableDiscussion(discussionId)) == 0) {
             throw Refusal.notFound("discussion", discussionId);
         }
-        long total = posts.size() > DiscussionConstraints.MAX_THREAD_POSTS ? query.count() : posts.size();
+        long total = posts.size() > DiscussionConstraints.MAX_THREAD_POSTS ? query.getResultCount() : posts.size();
         List<DiscussionPost> shown = posts.subList(0, Math.min(posts.size(), DiscussionConstraints.MAX_THREAD_POSTS));
         return new DiscussionThread(DiscussionThread.treeOf(shown), total);
     }
 
     public DiscussionPostResponse create(DiscussionPostRequest request) {
         DiscussionPost post = new DiscussionPost();
-        post.discussion = readableDiscussion(request.discussionId())
-                .firstResultOptional()
+        post.discussion = Queries.select(Discussion.class, readableDiscussion(request.discussionId()), List.of())
+                .uniqueResultOptional()
                 .orElseThrow(() -> Refusal.unprocessable("discussionId", "No discussion with this id exists."));
         post.parent = parent(request.parentId(), request.discussionId());
         if (post.parent != null) {
@@ -221,8 +223,7 @@ public class DiscussionPostService extends CrudService<DiscussionPost, Discussio
                 .intValue();
     }
 
-    private PanacheQuery<Discussion> readableDiscussion(UUID discussionId) {
-        Where where = policy.discussions().and("id = :id", "id", discussionId);
-        return Discussion.find(where.query(), where.parameters());
+    private Condition<Discussion> readableDiscussion(UUID discussionId) {
+        return policy.discussions().and(AuditedEntity.withId(discussionId));
     }
 }

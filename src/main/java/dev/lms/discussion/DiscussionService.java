@@ -2,7 +2,7 @@ package dev.lms.discussion;
 
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
-import dev.lms.course.CourseAccess;
+import dev.lms.course.Course_;
 import dev.lms.crud.CrudService;
 import dev.lms.crud.ExpectedVersion;
 import dev.lms.crud.MergePatch;
@@ -10,9 +10,10 @@ import dev.lms.crud.Page;
 import dev.lms.crud.PageResult;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
+import dev.lms.persistence.Condition;
 import dev.lms.persistence.References;
-import dev.lms.persistence.Where;
 import dev.lms.user.User;
+import dev.lms.user.User_;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -34,12 +35,7 @@ public class DiscussionService extends CrudService<Discussion, DiscussionRequest
 
     public DiscussionService(DiscussionPolicy policy, MergePatch mergePatch, Caller caller) {
         super(
-                new Rows<>(
-                        Discussion.class,
-                        "discussion",
-                        (query, sort, parameters) -> Discussion.find(query, sort, parameters),
-                        policy,
-                        caller),
+                new Rows<>(Discussion.class, "discussion", policy, caller),
                 mergePatch,
                 DiscussionRequest.class,
                 DiscussionRequest::of,
@@ -50,15 +46,17 @@ public class DiscussionService extends CrudService<Discussion, DiscussionRequest
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<DiscussionResponse> list(UUID courseId, UUID authorId, Page page) {
-        Where where = policy.readable()
-                .andIfPresent("course.id = :courseId", "courseId", courseId)
-                .andIfPresent("author.id = :authorId", "authorId", authorId);
+        Condition<Discussion> where = policy.readable()
+                .and(Condition.equalIfPresent(
+                        discussion -> discussion.get(Discussion_.course).get(Course_.id), courseId))
+                .and(Condition.equalIfPresent(
+                        discussion -> discussion.get(Discussion_.author).get(User_.id), authorId));
         return rows.page(where, SORTING.parse(page), page, DiscussionResponse::of);
     }
 
     public DiscussionResponse create(DiscussionRequest request) {
         Discussion discussion = new Discussion();
-        discussion.course = CourseAccess.named(caller, request.courseId());
+        discussion.course = policy.courseToWrite(request.courseId());
         discussion.author = References.to(User.class, policy.author(request.authorId(), caller.id()));
         copy(request, discussion);
         // The author's foreign key decides whether they exist: flushed here, a dangling authorId is this call's 422.

@@ -3,9 +3,11 @@ package dev.lms.enrollment;
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
 import dev.lms.course.CourseAccess;
+import dev.lms.course.Course_;
 import dev.lms.crud.Policy;
 import dev.lms.crud.Refusal;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
+import dev.lms.user.User_;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -18,19 +20,25 @@ import java.util.UUID;
 public class EnrollmentPolicy implements Policy<Enrollment> {
 
     private final Caller caller;
+    private final Membership membership;
+    private final CourseAccess courseAccess;
 
-    EnrollmentPolicy(Caller caller) {
+    EnrollmentPolicy(Caller caller, Membership membership, CourseAccess courseAccess) {
         this.caller = caller;
+        this.membership = membership;
+        this.courseAccess = courseAccess;
     }
 
     @Override
-    public Where readable() {
-        return Membership.taughtOr(caller, "course.id", "user.id = :caller");
+    public Condition<Enrollment> readable() {
+        return membership.taughtOr(
+                enrollment -> enrollment.get(Enrollment_.course).get(Course_.id),
+                Condition.equal(enrollment -> enrollment.get(Enrollment_.user).get(User_.id), caller.id()));
     }
 
     @Override
     public void checkChange(Enrollment enrollment) {
-        if (!CourseAccess.teaches(caller, enrollment.course.id)) {
+        if (!courseAccess.teaches(enrollment.course.id)) {
             throw Refusal.forbidden("Only the course's instructor or an admin changes or deletes its enrollments.");
         }
     }
@@ -46,14 +54,8 @@ public class EnrollmentPolicy implements Policy<Enrollment> {
      * its existence does not leak. An ADMIN names any; its foreign key proves it exists.
      */
     void checkCourse(UUID courseId) {
-        if (!CourseAccess.teaches(caller, courseId)) {
+        if (!courseAccess.teaches(courseId)) {
             throw Refusal.unprocessable("courseId", "No course with id " + courseId + " that you teach.");
         }
-    }
-
-    /** HQL join condition over course {@code c} and enrollment {@code e}: the enrollments of a course a caller counts. */
-    String countedInCourse() {
-        // Of a course they may see, its instructor counts every enrollment, a student only their own.
-        return caller.isAdmin() ? "" : " and (c.instructor.id = :caller or e.user.id = :caller)";
     }
 }

@@ -1,8 +1,9 @@
 package dev.lms.enrollment;
 
 import dev.lms.access.Caller;
-import dev.lms.access.Membership;
 import dev.lms.course.Course;
+import dev.lms.course.CourseAccess;
+import dev.lms.course.Course_;
 import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
@@ -10,8 +11,10 @@ import dev.lms.crud.PageResult;
 import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
+import dev.lms.persistence.Queries;
 import dev.lms.user.User;
+import dev.lms.user.User_;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -28,58 +31,46 @@ public class EnrollmentService extends CrudService<Enrollment, EnrollmentRequest
     static final Sorting SORTING = Sorting.of("enrolledAt", "createdAt", "updatedAt");
 
     private final EnrollmentPolicy policy;
-    private final Caller caller;
+    private final CourseAccess courseAccess;
 
-    public EnrollmentService(EnrollmentPolicy policy, MergePatch mergePatch, Caller caller) {
+    public EnrollmentService(EnrollmentPolicy policy, MergePatch mergePatch, Caller caller, CourseAccess courseAccess) {
         super(
-                new Rows<>(
-                        Enrollment.class,
-                        "enrollment",
-                        (query, sort, parameters) -> Enrollment.find(query, sort, parameters),
-                        policy,
-                        caller),
+                new Rows<>(Enrollment.class, "enrollment", policy, caller),
                 mergePatch,
                 EnrollmentRequest.class,
                 EnrollmentRequest::of,
                 EnrollmentResponse::of);
         this.policy = policy;
-        this.caller = caller;
+        this.courseAccess = courseAccess;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<EnrollmentResponse> list(UUID userId, UUID courseId, Page page) {
-        Where where = policy.readable()
-                .andIfPresent("user.id = :userId", "userId", userId)
-                .andIfPresent("course.id = :courseId", "courseId", courseId);
+        Condition<Enrollment> where = policy.readable()
+                .and(Condition.equalIfPresent(
+                        enrollment -> enrollment.get(Enrollment_.user).get(User_.id), userId))
+                .and(Condition.equalIfPresent(
+                        enrollment -> enrollment.get(Enrollment_.course).get(Course_.id), courseId));
         return rows.page(where, SORTING.parse(page), page, EnrollmentResponse::of);
     }
 
     /**
      * A course's enrollments in two statements at most: the count, which also proves the course exists and that the
-     * caller may see it (404 otherwise), and the page. The join's condition,
-     * {@link EnrollmentPolicy#countedInCourse()}, is the policy's scope for one course.
+     * caller may see it (404 otherwise), and the page. Both count and list what the policy lets the caller see.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<EnrollmentResponse> listForCourse(UUID courseId, Page page) {
-        Where course = Membership.readable(caller, "c.id").and("c.id = :id", "id", courseId);
-        long total = course
-                .bind(Course.getEntityManager()
-                        .createQuery(
-                                "select count(e) from Course c left join Enrollment e on e.course = c"
-                                        + policy.countedInCourse()
-                                        + " where "
-                                        + course.query() + " group by c.id",
-                                Long.class))
-                .getResultList()
-                .stream()
-                .findFirst()
+        long total = Queries.countUnder(
+                        Course.class,
+                        courseAccess.readable(courseId),
+                        Enrollment.class,
+                        Enrollment_.course,
+                        policy.readable())
                 .orElseThrow(() -> Refusal.notFound("course", courseId));
-        Where where = policy.readable().and("course.id = :courseId", "courseId", courseId);
-        return PageResult.fetch(
-                Enrollment.find(where.query(), SORTING.parse(page), where.parameters()),
-                page,
-                total,
-                EnrollmentResponse::of);
+        Condition<Enrollment> where = policy.readable()
+                .and(Condition.equal(
+                        enrollment -> enrollment.get(Enrollment_.course).get(Course_.id), courseId));
+        return rows.page(where, SORTING.parse(page), page, total, EnrollmentResponse::of);
     }
 
     public EnrollmentResponse enroll(UUID userId, UUID courseId) {

@@ -12,12 +12,17 @@ import dev.lms.crud.PageResult;
 import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.AuditedEntity;
+import dev.lms.persistence.Condition;
+import dev.lms.persistence.Queries;
 import dev.lms.submission.Submission;
+import dev.lms.submission.Submission_;
 import dev.lms.user.User;
+import dev.lms.user.User_;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -38,12 +43,7 @@ public class GradeService extends CrudService<Grade, GradeRequest, GradeResponse
 
     public GradeService(GradePolicy policy, MergePatch mergePatch, Caller caller) {
         super(
-                new Rows<>(
-                        Grade.class,
-                        "grade",
-                        (query, sort, parameters) -> Grade.find(query, sort, parameters),
-                        policy,
-                        caller),
+                new Rows<>(Grade.class, "grade", policy, caller),
                 mergePatch,
                 GradeRequest.class,
                 GradeRequest::of,
@@ -55,9 +55,11 @@ public class GradeService extends CrudService<Grade, GradeRequest, GradeResponse
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<GradeResponse> list(UUID submissionId, UUID gradedById, Page page) {
-        Where where = policy.readable()
-                .andIfPresent("submission.id = :submissionId", "submissionId", submissionId)
-                .andIfPresent("gradedBy.id = :gradedById", "gradedById", gradedById);
+        Condition<Grade> where = policy.readable()
+                .and(Condition.equalIfPresent(
+                        grade -> grade.get(Grade_.submission).get(Submission_.id), submissionId))
+                .and(Condition.equalIfPresent(
+                        grade -> grade.get(Grade_.gradedBy).get(User_.id), gradedById));
         return rows.page(where, SORTING.parse(page), page, GradeResponse::of);
     }
 
@@ -107,13 +109,14 @@ public class GradeService extends CrudService<Grade, GradeRequest, GradeResponse
      * may not grade, their own work in a course they do not teach, is a 403.
      */
     private Submission scoredWithin(UUID submissionId, BigDecimal score) {
-        Where where = policy.gradable("s").and("s.id = :id", "id", submissionId);
-        Submission submission = Submission.<Submission>find(
-                        "from Submission s join fetch s.assignment where " + where.query(), where.parameters())
-                .firstResult();
-        if (submission == null) {
-            throw Refusal.unprocessable("submissionId", "No submission with id " + submissionId + ".");
-        }
+        Submission submission = Queries.select(
+                        Submission.class,
+                        policy.gradable().and(AuditedEntity.withId(submissionId)),
+                        List.of(),
+                        Submission_.assignment)
+                .uniqueResultOptional()
+                .orElseThrow(
+                        () -> Refusal.unprocessable("submissionId", "No submission with id " + submissionId + "."));
         policy.checkGrades(submission);
         int points = submission.assignment.points;
         if (score.compareTo(BigDecimal.valueOf(points)) > 0) {

@@ -35,4 +35,9 @@ public abstract class AuditedEntity extends PanacheEntityBase {
     @Version
     @Column(nullable = false)
     public long version;
+
+    /** The row with this id, as a condition that must hold. */
+    public static <E extends AuditedEntity> Condition<E> withId(UUID id) {
+        return Condition.equal(row -> row.get(AuditedEntity_.id), id);
+    }
 }

@@ -2,9 +2,12 @@ package dev.lms.submission;
 
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
+import dev.lms.assignment.Assignment_;
+import dev.lms.course.Course_;
 import dev.lms.crud.Policy;
 import dev.lms.crud.Refusal;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
+import dev.lms.user.User_;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -18,14 +21,22 @@ import java.util.UUID;
 public class SubmissionPolicy implements Policy<Submission> {
 
     private final Caller caller;
+    private final Membership membership;
 
-    SubmissionPolicy(Caller caller) {
+    SubmissionPolicy(Caller caller, Membership membership) {
         this.caller = caller;
+        this.membership = membership;
     }
 
     @Override
-    public Where readable() {
-        return Membership.taughtOr(caller, "assignment.course.id", "student.id = :caller");
+    public Condition<Submission> readable() {
+        return membership.taughtOr(
+                submission -> submission
+                        .get(Submission_.assignment)
+                        .get(Assignment_.course)
+                        .get(Course_.id),
+                Condition.equal(
+                        submission -> submission.get(Submission_.student).get(User_.id), caller.id()));
     }
 
     /** The student's own check; {@code SubmissionService} adds "not graded yet", under a lock. */
@@ -41,11 +52,5 @@ public class SubmissionPolicy implements Policy<Submission> {
         if (!caller.isAdmin() && !caller.is(studentId)) {
             throw Refusal.forbidden("You can only submit your own work: studentId must be your own id.");
         }
-    }
-
-    /** HQL join condition over course {@code c} and submission {@code s}: the submissions a caller counts. */
-    String countedInAssignment() {
-        // Of an assignment they may see, the course's instructor counts every submission, a student only their own.
-        return caller.isAdmin() ? "" : " and (c.instructor.id = :caller or s.student.id = :caller)";
     }
 }

@@ -3,8 +3,9 @@ package dev.lms.submission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lms.access.Caller;
-import dev.lms.access.Membership;
 import dev.lms.assignment.Assignment;
+import dev.lms.assignment.AssignmentPolicy;
+import dev.lms.assignment.Assignment_;
 import dev.lms.crud.CrudService;
 import dev.lms.crud.ExpectedVersion;
 import dev.lms.crud.MergePatch;
@@ -14,11 +15,15 @@ import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
 import dev.lms.enrollment.Enrollment;
+import dev.lms.persistence.AuditedEntity;
+import dev.lms.persistence.Condition;
+import dev.lms.persistence.Queries;
 import dev.lms.persistence.RowLock;
-import dev.lms.persistence.Where;
 import dev.lms.user.User;
+import dev.lms.user.User_;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -36,15 +41,12 @@ public class SubmissionService extends CrudService<Submission, SubmissionRequest
     private final SubmissionPolicy policy;
     private final MergePatch mergePatch;
     private final Caller caller;
+    private final AssignmentPolicy assignments;
 
-    public SubmissionService(SubmissionPolicy policy, MergePatch mergePatch, Caller caller) {
+    public SubmissionService(
+            SubmissionPolicy policy, MergePatch mergePatch, Caller caller, AssignmentPolicy assignments) {
         super(
-                new Rows<>(
-                        Submission.class,
-                        "submission",
-                        (query, sort, parameters) -> Submission.find(query, sort, parameters),
-                        policy,
-                        caller),
+                new Rows<>(Submission.class, "submission", policy, caller),
                 mergePatch,
                 SubmissionRequest.class,
                 SubmissionRequest::of,
@@ -52,41 +54,37 @@ public class SubmissionService extends CrudService<Submission, SubmissionRequest
         this.policy = policy;
         this.mergePatch = mergePatch;
         this.caller = caller;
+        this.assignments = assignments;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<SubmissionResponse> list(UUID assignmentId, UUID studentId, Page page) {
-        Where where = policy.readable()
-                .andIfPresent("assignment.id = :assignmentId", "assignmentId", assignmentId)
-                .andIfPresent("student.id = :studentId", "studentId", studentId);
+        Condition<Submission> where = policy.readable()
+                .and(Condition.equalIfPresent(
+                        submission -> submission.get(Submission_.assignment).get(Assignment_.id), assignmentId))
+                .and(Condition.equalIfPresent(
+                        submission -> submission.get(Submission_.student).get(User_.id), studentId));
         return rows.page(where, SORTING.parse(page), page, SubmissionResponse::of);
     }
 
     /**
      * An assignment's submissions in two statements at most: the count, which also proves the assignment exists and
-     * that the caller may see it (404 otherwise), and the page. The join's condition,
-     * {@link SubmissionPolicy#countedInAssignment()}, is the policy's scope for one assignment: a student enrolled in the course counts and lists only their own submission.
+     * that the caller may see it (404 otherwise), and the page. Both count and list what the policy lets the caller
+     * see: a student enrolled in the course counts and lists only their own submission.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<SubmissionResponse> listForAssignment(UUID assignmentId, Page page) {
-        Where assignment = Membership.readable(caller, "c.id").and("a.id = :id", "id", assignmentId);
-        long total = assignment
-                .bind(Assignment.getEntityManager()
-                        .createQuery(
-                                "select count(s) from Assignment a join a.course c"
-                                        + " left join Submission s on s.assignment = a" + policy.countedInAssignment()
-                                        + " where " + assignment.query() + " group by a.id",
-                                Long.class))
-                .getResultList()
-                .stream()
-                .findFirst()
+        long total = Queries.countUnder(
+                        Assignment.class,
+                        assignments.readable().and(AuditedEntity.withId(assignmentId)),
+                        Submission.class,
+                        Submission_.assignment,
+                        policy.readable())
                 .orElseThrow(() -> Refusal.notFound("assignment", assignmentId));
-        Where where = policy.readable().and("assignment.id = :assignmentId", "assignmentId", assignmentId);
-        return PageResult.fetch(
-                Submission.find(where.query(), SORTING.parse(page), where.parameters()),
-                page,
-                total,
-                SubmissionResponse::of);
+        Condition<Submission> where = policy.readable()
+                .and(Condition.equal(
+                        submission -> submission.get(Submission_.assignment).get(Assignment_.id), assignmentId));
+        return rows.page(where, SORTING.parse(page), page, total, SubmissionResponse::of);
     }
 
     public SubmissionResponse submit(SubmissionRequest request) {
@@ -149,12 +147,11 @@ public class SubmissionService extends CrudService<Submission, SubmissionRequest
      * caller may not see is refused as one that does not exist.
      */
     private Assignment assignmentTakenBy(UUID assignmentId, UUID studentId) {
-        Where where = Membership.readable(caller, "course.id").and("id = :id", "id", assignmentId);
-        Assignment assignment =
-                Assignment.<Assignment>find(where.query(), where.parameters()).firstResult();
-        if (assignment == null) {
-            throw Refusal.unprocessable("assignmentId", "No assignment with id " + assignmentId + ".");
-        }
+        Assignment assignment = Queries.select(
+                        Assignment.class, assignments.readable().and(AuditedEntity.withId(assignmentId)), List.of())
+                .uniqueResultOptional()
+                .orElseThrow(
+                        () -> Refusal.unprocessable("assignmentId", "No assignment with id " + assignmentId + "."));
         if (Enrollment.count("user.id = ?1 and course.id = ?2", studentId, assignment.course.id) == 0) {
             if (User.count("id", studentId) == 0) {
                 throw Refusal.unprocessable("studentId", "No user with id " + studentId + ".");

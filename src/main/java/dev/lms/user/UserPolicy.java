@@ -5,7 +5,7 @@ import dev.lms.access.Membership;
 import dev.lms.access.UserRole;
 import dev.lms.crud.Policy;
 import dev.lms.crud.Refusal;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -18,22 +18,16 @@ import java.util.UUID;
 public class UserPolicy implements Policy<User> {
 
     private final Caller caller;
+    private final Membership membership;
 
-    UserPolicy(Caller caller) {
+    UserPolicy(Caller caller, Membership membership) {
         this.caller = caller;
+        this.membership = membership;
     }
 
     @Override
-    public Where readable() {
-        if (caller.isAdmin()) {
-            return new Where();
-        }
-        return new Where()
-                .and(
-                        "(id = :caller or id in (select enrollment.user.id from Enrollment enrollment"
-                                + " where enrollment.course.id in (" + Membership.TAUGHT_COURSE_IDS + ")))",
-                        Membership.CALLER,
-                        caller.id());
+    public Condition<User> readable() {
+        return membership.selfOrTaught(user -> user.get(User_.id));
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.lms.crud.PageResult;
 import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
-import dev.lms.persistence.Where;
+import dev.lms.persistence.Condition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -32,12 +32,7 @@ public class UserService extends CrudService<User, UserRequest, UserResponse> {
 
     public UserService(UserPolicy policy, MergePatch mergePatch, Caller caller, Credentials credentials) {
         super(
-                new Rows<>(
-                        User.class,
-                        "user",
-                        (query, sort, parameters) -> User.find(query, sort, parameters),
-                        policy,
-                        caller),
+                new Rows<>(User.class, "user", policy, caller),
                 mergePatch,
                 UserRequest.class,
                 UserRequest::of,
@@ -49,10 +44,13 @@ public class UserService extends CrudService<User, UserRequest, UserResponse> {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<UserResponse> list(UserRole role, String email, Page page) {
-        Where where = policy.readable()
-                .andIfPresent("role = :role", "role", role)
+        Condition<User> where = policy.readable()
+                .and(Condition.equalIfPresent(user -> user.get(User_.role), role))
                 // Matches the unique index on lower(email), as the uniqueness rule does.
-                .andIfPresent("lower(email) = lower(:email)", "email", email);
+                .and(Condition.ifPresent(
+                        email,
+                        value -> (user, query, builder) -> builder.equal(
+                                builder.lower(user.get(User_.email)), builder.lower(builder.value(value)))));
         return rows.page(where, SORTING.parse(page), page, UserResponse::of);
     }
 

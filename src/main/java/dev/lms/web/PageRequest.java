@@ -17,7 +17,7 @@ public class PageRequest implements Page {
     public static final int MAX_SIZE = 100;
     /** Room for every sortable field of any resource, each with its sign. */
     public static final int MAX_SORT_LENGTH = 200;
-    /** Beyond this, the row offset (page - 1) × size no longer fits the int that Panache computes it in. */
+    /** Beyond this, the row offset (page - 1) × size no longer fits the int that a query's first result is. */
     public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
 
     @QueryParam("page")

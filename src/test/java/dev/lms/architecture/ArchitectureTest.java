@@ -3,11 +3,17 @@ package dev.lms.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import dev.lms.access.Membership;
+import dev.lms.course.CourseAccess;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 
 /**
  * The structure the README's project layout describes, checked on the compiled main classes: packages that do not
@@ -61,4 +67,29 @@ class ArchitectureTest {
                 .resideInAnyPackage(HTTP)
                 .check(classes);
     }
+
+    /**
+     * Who may see what is typed criteria over the static metamodel, so that a misspelt attribute fails the compile: the
+     * policies, the membership scopes and the course checks run no query written as an HQL string.
+     */
+    @ArchTest
+    void permissionRulesQueryWithTypedCriteriaNotHqlStrings(JavaClasses classes) {
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Policy")
+                .or()
+                .implement(Membership.class)
+                .or()
+                .belongToAnyOf(CourseAccess.class)
+                .should()
+                .callMethodWhere(HQL_STRING_QUERY)
+                .check(classes);
+    }
+
+    private static final DescribedPredicate<JavaMethodCall> HQL_STRING_QUERY = DescribedPredicate.describe(
+            "a query written as an HQL string (Panache's find/count/list/delete, EntityManager.createQuery)",
+            call -> !call.getTarget().getRawParameterTypes().isEmpty()
+                    && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(String.class)
+                    && (call.getTargetOwner().isAssignableTo(PanacheEntityBase.class)
+                            || call.getTargetOwner().isAssignableTo(EntityManager.class)));
 }
