@@ -82,10 +82,7 @@ public class AnnouncementService extends CrudService<Announcement, AnnouncementR
         Announcement announcement = new Announcement();
         announcement.course = policy.courseToWrite(request.courseId());
         announcement.author = References.to(User.class, policy.author(request.authorId(), caller.id()));
-        copy(request, announcement);
-        // The author's foreign key decides whether they exist: flushed here, a dangling authorId is this call's 422.
-        announcement.persistAndFlush();
-        return AnnouncementResponse.of(announcement);
+        return insert(announcement, request);
     }
 
     @Override
@@ -95,12 +92,11 @@ public class AnnouncementService extends CrudService<Announcement, AnnouncementR
         }
         UUID authorId = announcement.author == null ? null : announcement.author.id;
         announcement.author = References.to(User.class, policy.author(request.authorId(), authorId));
-        copy(request, announcement);
-        announcement.flush();
-        return AnnouncementResponse.of(announcement);
+        return super.update(announcement, request);
     }
 
-    private static void copy(AnnouncementRequest request, Announcement announcement) {
+    @Override
+    protected void copy(AnnouncementRequest request, Announcement announcement) {
         announcement.title = request.title();
         announcement.content = request.content();
     }

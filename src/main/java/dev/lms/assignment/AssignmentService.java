@@ -85,21 +85,11 @@ public class AssignmentService extends CrudService<Assignment, AssignmentRequest
 
     public AssignmentResponse create(AssignmentRequest request) {
         policy.checkCreate();
-        Assignment assignment = new Assignment();
-        copy(request, assignment);
-        // Flushed here so that an unknown course surfaces from this call as a 422.
-        assignment.persistAndFlush();
-        return AssignmentResponse.of(assignment);
+        return insert(new Assignment(), request);
     }
 
     @Override
-    protected AssignmentResponse update(Assignment assignment, AssignmentRequest request) {
-        copy(request, assignment);
-        assignment.flush();
-        return AssignmentResponse.of(assignment);
-    }
-
-    private void copy(AssignmentRequest request, Assignment assignment) {
+    protected void copy(AssignmentRequest request, Assignment assignment) {
         if (assignment.course == null || !assignment.course.id.equals(request.courseId())) {
             policy.checkCourse(request.courseId());
         }

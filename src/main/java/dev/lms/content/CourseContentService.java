@@ -73,26 +73,14 @@ public class CourseContentService extends CrudService<CourseContent, CourseConte
     }
 
     public CourseContentResponse create(CourseContentRequest request) {
-        CourseContent item = new CourseContent();
-        item.course = policy.courseToWrite(request.courseId());
-        copy(request, item);
-        // Flushed here, so that a broken constraint is this call's error and the response carries what the insert
-        // wrote.
-        item.persistAndFlush();
-        return CourseContentResponse.of(item);
+        return insert(new CourseContent(), request);
     }
 
     @Override
-    protected CourseContentResponse update(CourseContent item, CourseContentRequest request) {
-        if (!item.course.id.equals(request.courseId())) {
+    protected void copy(CourseContentRequest request, CourseContent item) {
+        if (item.course == null || !item.course.id.equals(request.courseId())) {
             item.course = policy.courseToWrite(request.courseId());
         }
-        copy(request, item);
-        item.flush();
-        return CourseContentResponse.of(item);
-    }
-
-    private static void copy(CourseContentRequest request, CourseContent item) {
         item.title = request.title();
         item.type = request.type();
         item.content = request.content();

@@ -51,22 +51,11 @@ public class CourseService extends CrudService<Course, CourseRequest, CourseResp
 
     public CourseResponse create(CourseRequest request) {
         policy.checkCreate();
-        Course course = new Course();
-        copy(request, course);
-        // Flushed here so that a duplicate code surfaces from this call, and the response carries what the insert
-        // wrote.
-        course.persistAndFlush();
-        return CourseResponse.of(course);
+        return insert(new Course(), request);
     }
 
     @Override
-    protected CourseResponse update(Course course, CourseRequest request) {
-        copy(request, course);
-        course.flush();
-        return CourseResponse.of(course);
-    }
-
-    private void copy(CourseRequest request, Course course) {
+    protected void copy(CourseRequest request, Course course) {
         UUID instructorId = policy.instructorId(request.instructorId());
         course.code = request.code();
         course.title = request.title();

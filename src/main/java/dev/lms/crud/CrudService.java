@@ -9,9 +9,9 @@ import java.util.function.Function;
 
 /**
  * The reads and writes every feature offers in the same way, over its {@link Rows}: read one, replace it, merge-patch
- * it and delete it. A feature's service extends it with its lists, its create, and {@link #update}: how a request is
- * checked and copied onto its entity, the one step where the features differ. A feature whose replace, patch or
- * delete has a rule of its own overrides that method.
+ * it and delete it. A feature's service extends it with its lists, its create (usually {@link #insert}) and
+ * {@link #copy}: how a request is checked and copied onto its entity, the one step where the features differ. A
+ * feature whose replace, patch, update or delete has a rule of its own overrides that method.
  *
  * @param <E> the entity
  * @param <Q> the request record, which a PUT sends whole and a merge patch is applied to
@@ -44,8 +44,28 @@ public abstract class CrudService<E extends AuditedEntity, Q, R> {
         this.toResponse = toResponse;
     }
 
-    /** Checks {@code request} against {@code row} and copies it on, flushed: the response shows what was written. */
-    protected abstract R update(E row, Q request);
+    /**
+     * Checks {@code request} and copies it onto {@code row}: the one step where the features differ. A new row has a
+     * null id; an existing one holds what is stored, for the rules that compare the two.
+     */
+    protected abstract void copy(Q request, E row);
+
+    /**
+     * Inserts {@code row} with {@code request} copied on, flushed here rather than at commit: a broken constraint (a
+     * duplicate, a dangling id) is this call's error, and the response shows what the insert wrote.
+     */
+    protected R insert(E row, Q request) {
+        copy(request, row);
+        row.persistAndFlush();
+        return toResponse.apply(row);
+    }
+
+    /** Copies {@code request} onto {@code row}, flushed: the response shows what was written. */
+    protected R update(E row, Q request) {
+        copy(request, row);
+        row.flush();
+        return toResponse.apply(row);
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public R get(UUID id) {

@@ -95,10 +95,7 @@ public class DiscussionPostService extends CrudService<DiscussionPost, Discussio
             refuseTooDeep(depthOf(post.parent.id) + 1);
         }
         post.author = References.to(User.class, policy.author(request.authorId(), caller.id()));
-        copy(request, post);
-        // The author's foreign key decides whether they exist: flushed here, a dangling authorId is this call's 422.
-        post.persistAndFlush();
-        return DiscussionPostResponse.of(post);
+        return insert(post, request);
     }
 
     @Override
@@ -118,12 +115,11 @@ public class DiscussionPostService extends CrudService<DiscussionPost, Discussio
         }
         UUID authorId = post.author == null ? null : post.author.id;
         post.author = References.to(User.class, policy.author(request.authorId(), authorId));
-        copy(request, post);
-        post.flush();
-        return DiscussionPostResponse.of(post);
+        return super.update(post, request);
     }
 
-    private static void copy(DiscussionPostRequest request, DiscussionPost post) {
+    @Override
+    protected void copy(DiscussionPostRequest request, DiscussionPost post) {
         post.content = request.content();
     }
 

@@ -58,10 +58,7 @@ public class DiscussionService extends CrudService<Discussion, DiscussionRequest
         Discussion discussion = new Discussion();
         discussion.course = policy.courseToWrite(request.courseId());
         discussion.author = References.to(User.class, policy.author(request.authorId(), caller.id()));
-        copy(request, discussion);
-        // The author's foreign key decides whether they exist: flushed here, a dangling authorId is this call's 422.
-        discussion.persistAndFlush();
-        return DiscussionResponse.of(discussion);
+        return insert(discussion, request);
     }
 
     /** Deletes a discussion with one statement; PostgreSQL's ON DELETE CASCADE removes its posts. */
@@ -80,12 +77,11 @@ public class DiscussionService extends CrudService<Discussion, DiscussionRequest
         }
         UUID authorId = discussion.author == null ? null : discussion.author.id;
         discussion.author = References.to(User.class, policy.author(request.authorId(), authorId));
-        copy(request, discussion);
-        discussion.flush();
-        return DiscussionResponse.of(discussion);
+        return super.update(discussion, request);
     }
 
-    private static void copy(DiscussionRequest request, Discussion discussion) {
+    @Override
+    protected void copy(DiscussionRequest request, Discussion discussion) {
         discussion.title = request.title();
         discussion.content = request.content();
     }

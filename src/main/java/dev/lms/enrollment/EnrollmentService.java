@@ -75,18 +75,7 @@ public class EnrollmentService extends CrudService<Enrollment, EnrollmentRequest
 
     public EnrollmentResponse enroll(UUID userId, UUID courseId) {
         policy.checkCreate();
-        Enrollment enrollment = new Enrollment();
-        copy(new EnrollmentRequest(userId, courseId), enrollment);
-        // Flushed here so that a duplicate or a dangling id surfaces from this call, as a 409 or a 422.
-        enrollment.persistAndFlush();
-        return EnrollmentResponse.of(enrollment);
-    }
-
-    @Override
-    protected EnrollmentResponse update(Enrollment enrollment, EnrollmentRequest request) {
-        copy(request, enrollment);
-        enrollment.flush();
-        return EnrollmentResponse.of(enrollment);
+        return insert(new Enrollment(), new EnrollmentRequest(userId, courseId));
     }
 
     /**
@@ -94,7 +83,8 @@ public class EnrollmentService extends CrudService<Enrollment, EnrollmentRequest
      * a 422 naming the field (see {@link EnrollmentConstraints}), at no extra query. Which course the caller may name
      * is {@link EnrollmentPolicy#checkCourse}'s rule.
      */
-    private void copy(EnrollmentRequest request, Enrollment enrollment) {
+    @Override
+    protected void copy(EnrollmentRequest request, Enrollment enrollment) {
         if (enrollment.course == null || !enrollment.course.id.equals(request.courseId())) {
             policy.checkCourse(request.courseId());
         }

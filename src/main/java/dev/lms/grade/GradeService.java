@@ -65,11 +65,7 @@ public class GradeService extends CrudService<Grade, GradeRequest, GradeResponse
 
     public GradeResponse grade(GradeRequest request) {
         policy.checkCreate();
-        Grade grade = new Grade();
-        copy(request, grade);
-        // Flushed here so that a second grade for the submission surfaces from this call as a 409.
-        grade.persistAndFlush();
-        return GradeResponse.of(grade);
+        return insert(new Grade(), request);
     }
 
     @Override
@@ -84,13 +80,7 @@ public class GradeService extends CrudService<Grade, GradeRequest, GradeResponse
     }
 
     @Override
-    protected GradeResponse update(Grade grade, GradeRequest request) {
-        copy(request, grade);
-        grade.flush();
-        return GradeResponse.of(grade);
-    }
-
-    private void copy(GradeRequest request, Grade grade) {
+    protected void copy(GradeRequest request, Grade grade) {
         UUID graderId = policy.graderId(request.gradedById());
         grade.submission = scoredWithin(request.submissionId(), request.score());
         UUID currentGrader = grade.gradedBy == null ? null : grade.gradedBy.id;

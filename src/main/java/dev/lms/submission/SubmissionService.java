@@ -88,11 +88,7 @@ public class SubmissionService extends CrudService<Submission, SubmissionRequest
     }
 
     public SubmissionResponse submit(SubmissionRequest request) {
-        Submission submission = new Submission();
-        copy(request, submission);
-        // Flushed here so that a second submission for the same assignment surfaces from this call as a 409.
-        submission.persistAndFlush();
-        return SubmissionResponse.of(submission);
+        return insert(new Submission(), request);
     }
 
     @Override
@@ -121,13 +117,7 @@ public class SubmissionService extends CrudService<Submission, SubmissionRequest
     }
 
     @Override
-    protected SubmissionResponse update(Submission submission, SubmissionRequest request) {
-        copy(request, submission);
-        submission.flush();
-        return SubmissionResponse.of(submission);
-    }
-
-    private void copy(SubmissionRequest request, Submission submission) {
+    protected void copy(SubmissionRequest request, Submission submission) {
         policy.checkStudent(request.studentId());
         boolean moved = submission.assignment == null
                 || !submission.assignment.id.equals(request.assignmentId())

@@ -62,12 +62,7 @@ public class UserService extends CrudService<User, UserRequest, UserResponse> {
 
     public UserResponse create(UserRequest request) {
         policy.checkCreate();
-        User user = new User();
-        copy(request, user);
-        // Flush here, not at commit: a duplicate email then surfaces as this call's exception, and the response
-        // carries the timestamps and version the insert wrote.
-        user.persistAndFlush();
-        return UserResponse.of(user);
+        return insert(new User(), request);
     }
 
     /**
@@ -111,13 +106,12 @@ public class UserService extends CrudService<User, UserRequest, UserResponse> {
             throw Refusal.conflict("This user still teaches at least one course and cannot become a STUDENT; "
                     + "reassign those courses first.");
         }
-        copy(request, user);
-        user.flush();
+        UserResponse changed = super.update(user, request);
         if (request.password() != null) {
             credentials.revokeAll(user.id);
         }
         credentials.changed(user.id);
-        return UserResponse.of(user);
+        return changed;
     }
 
     private static boolean teachesACourse(User user) {
@@ -128,7 +122,8 @@ public class UserService extends CrudService<User, UserRequest, UserResponse> {
                 > 0;
     }
 
-    private void copy(UserRequest request, User user) {
+    @Override
+    protected void copy(UserRequest request, User user) {
         user.email = request.email();
         user.name = request.name();
         user.role = request.role();
