@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Password hashing, at the bcrypt cost of {@code lms.auth.password-hash-cost}. A check reads the cost from the stored
- * hash, so raising the cost applies to passwords set from then on and old hashes keep working.
+ * hash, so old hashes keep working after the cost changes; a login that succeeds on one stores the password again at
+ * the configured cost ({@link #isOutdated}), since a hash at another cost makes a wrong password answer faster or
+ * slower than an unknown email.
  */
 @ApplicationScoped
 public class Passwords {
@@ -24,6 +26,12 @@ public class Passwords {
 
     public String hash(String password) {
         return BcryptUtil.bcryptHash(password, cost);
+    }
+
+    /** Whether {@code hash}, bcrypt in modular crypt format ({@code $2a$10$...}), is at another cost than the configured one. */
+    public boolean isOutdated(String hash) {
+        String[] parts = hash.split("\\$");
+        return parts.length > 2 && parts[2].matches("\\d{2}") && Integer.parseInt(parts[2]) != cost;
     }
 
     /** Whether {@code password} matches {@code hash}; false for a null hash, after as much work as a real check. */

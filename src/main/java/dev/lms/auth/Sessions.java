@@ -59,19 +59,22 @@ public class Sessions {
     }
 
     /**
-     * Starts a session for an account whose password was just checked, and forgives its failed attempts. Empty when
-     * the password changed in the meantime (the check was made against the old hash).
+     * Starts a session for an account whose password was just checked, forgives its failed attempts, and stores
+     * {@code storedHash}: the same password, hashed again when the configured cost has changed. Empty when the
+     * password changed in the meantime (the check was made against the old hash). Rehashing is not a password change:
+     * tokens and sessions stay valid.
      */
     @Transactional
-    public Optional<Grant> start(LoginThrottle.Account account) {
+    public Optional<Grant> start(LoginThrottle.Account account, String storedHash) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager()
                 .createNativeQuery("""
-                        UPDATE users SET failed_login_attempts = 0, locked_until = NULL
+                        UPDATE users SET failed_login_attempts = 0, locked_until = NULL, password_hash = :stored
                          WHERE id = :id AND password_hash = :hash
                         RETURNING role::text, tokens_valid_after, false, now()""")
                 .setParameter("id", account.id())
                 .setParameter("hash", account.passwordHash())
+                .setParameter("stored", storedHash)
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();

@@ -56,7 +56,9 @@ public class TokenService {
                             : account.get().passwordHash() == null ? "the account has no password" : "wrong password");
             throw new CredentialsRefused();
         }
-        return sessions.start(account.get()).map(this::sign).orElseThrow(() -> {
+        String hash = account.get().passwordHash();
+        String storedHash = passwords.isOutdated(hash) ? passwords.hash(request.password()) : hash;
+        return sessions.start(account.get(), storedHash).map(this::sign).orElseThrow(() -> {
             LOG.infof(
                     "Token refused for user %s: the password changed during the login",
                     account.get().id());

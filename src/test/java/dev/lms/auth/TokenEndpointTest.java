@@ -142,6 +142,33 @@ class TokenEndpointTest {
     }
 
     @Test
+    void aLoginRehashesAPasswordStoredAtAnotherCostAndKeepsTheSessionsItIssued() throws Exception {
+        fixtures.execute(
+                "UPDATE users SET password_hash = ? WHERE id = ?",
+                io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(PASSWORD, 5),
+                user);
+
+        Response first = login(email, PASSWORD);
+        String rehashed = (String) fixtures.row("users", user).get("password_hash");
+        Response second = login(email, PASSWORD);
+
+        first.then().statusCode(200);
+        second.then().statusCode(200);
+        assertThat(rehashed).startsWith("$2a$04$");
+        assertThat(io.quarkus.elytron.security.common.BcryptUtil.matches(PASSWORD, rehashed))
+                .isTrue();
+        assertThat(fixtures.row("users", user).get("password_hash"))
+                .as("a hash at the configured cost is kept")
+                .isEqualTo(rehashed);
+        Api.withToken(first.path("accessToken")).get("/api/v1/users/me").then().statusCode(200);
+        Api.anonymous()
+                .body(Map.of("refreshToken", first.path("refreshToken")))
+                .post("/api/v1/auth/refresh")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void theTokenEndpointValidatesItsBody() {
         Api.anonymous().body(Map.of("email", email)).post(TOKEN).then().spec(problem(400));
     }
