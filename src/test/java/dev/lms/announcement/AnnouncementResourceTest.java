@@ -2,16 +2,13 @@ package dev.lms.announcement;
 
 import static dev.lms.testing.Problems.fieldError;
 import static dev.lms.testing.Problems.invalid;
-import static dev.lms.testing.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
-import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,9 +28,6 @@ class AnnouncementResourceTest {
 
     @Inject
     DataSource dataSource;
-
-    @Inject
-    SessionFactory sessionFactory;
 
     Fixtures fixtures;
     UUID course;
@@ -159,63 +152,6 @@ class AnnouncementResourceTest {
                 .then()
                 .body("id", equalTo(List.of(older, newer)));
         Api.given().queryParam("sort", "authorId").get(ofCourse(course)).then().spec(invalid("sort"));
-    }
-
-    @Test
-    void aCoursesAnnouncementsTakeAtMostTwoStatementsWhateverTheSize() {
-        for (int i = 0; i < 3; i++) {
-            fixtures.announcement(course, author);
-        }
-        UUID quiet = fixtures.course(author);
-        for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(
-                    sessionFactory,
-                    () -> Api.given()
-                            .queryParam("size", size)
-                            .get(ofCourse(course))
-                            .then()
-                            .statusCode(200));
-            assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
-            long empty = Statements.during(
-                    sessionFactory,
-                    () -> Api.given()
-                            .queryParam("size", size)
-                            .get(ofCourse(quiet))
-                            .then()
-                            .statusCode(200)
-                            .body("$", hasSize(0)));
-            assertThat(empty)
-                    .as("statements for an empty course, size=%d", size)
-                    .isLessThanOrEqualTo(2);
-        }
-    }
-
-    @Test
-    void aCoursesAnnouncementsAreScopedToItsMembersWithinTheSameTwoStatements() {
-        fixtures.announcement(course, author);
-        UUID student = fixtures.student();
-        fixtures.enrollment(student, course);
-        UUID stranger = fixtures.student();
-
-        long member = Statements.during(
-                sessionFactory,
-                () -> Api.as(student, "STUDENT")
-                        .get(ofCourse(course))
-                        .then()
-                        .statusCode(200)
-                        .body("$", hasSize(1)));
-        long outsider = Statements.during(
-                sessionFactory,
-                () -> Api.as(stranger, "STUDENT").get(ofCourse(course)).then().spec(problem(404)));
-
-        assertThat(member).isLessThanOrEqualTo(2);
-        assertThat(outsider).isLessThanOrEqualTo(2);
-    }
-
-    @Test
-    void theAnnouncementsOfAnUnknownCourseAre404() {
-        Api.given().get(ofCourse(UUID.randomUUID())).then().spec(problem(404));
-        Api.given().get("/api/v1/courses/CS101/announcements").then().spec(invalid("courseId"));
     }
 
     // --- replace and patch ---------------------------------------------------------------------------------------

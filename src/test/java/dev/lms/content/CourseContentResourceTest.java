@@ -2,16 +2,13 @@ package dev.lms.content;
 
 import static dev.lms.testing.Problems.fieldError;
 import static dev.lms.testing.Problems.invalid;
-import static dev.lms.testing.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.lms.testing.Api;
 import dev.lms.testing.Fixtures;
 import dev.lms.testing.Links;
-import dev.lms.testing.Statements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,9 +28,6 @@ class CourseContentResourceTest {
 
     @Inject
     DataSource dataSource;
-
-    @Inject
-    SessionFactory sessionFactory;
 
     Fixtures fixtures;
     UUID course;
@@ -207,61 +200,6 @@ class CourseContentResourceTest {
                 .get(ofCourse(course))
                 .then()
                 .body("title", equalTo(List.of("First", "Second A", "Second B", "Third")));
-    }
-
-    @Test
-    void aCoursesContentTakesAtMostTwoStatementsWhateverTheSize() {
-        for (int i = 0; i < 3; i++) {
-            fixtures.content(course, "TEXT", i);
-        }
-        UUID empty = fixtures.course(fixtures.instructor());
-        for (int size : new int[] {1, 100}) {
-            long statements = Statements.during(
-                    sessionFactory,
-                    () -> Api.given()
-                            .queryParam("size", size)
-                            .get(ofCourse(course))
-                            .then()
-                            .statusCode(200));
-            assertThat(statements).as("statements for size=%d", size).isLessThanOrEqualTo(2);
-            long none = Statements.during(
-                    sessionFactory,
-                    () -> Api.given()
-                            .queryParam("size", size)
-                            .get(ofCourse(empty))
-                            .then()
-                            .statusCode(200)
-                            .body("$", hasSize(0)));
-            assertThat(none).as("statements for an empty course, size=%d", size).isLessThanOrEqualTo(2);
-        }
-    }
-
-    @Test
-    void aCoursesContentIsScopedToItsMembersWithinTheSameTwoStatements() {
-        fixtures.content(course, "TEXT", 0);
-        UUID student = fixtures.student();
-        fixtures.enrollment(student, course);
-        UUID stranger = fixtures.student();
-
-        long member = Statements.during(
-                sessionFactory,
-                () -> Api.as(student, "STUDENT")
-                        .get(ofCourse(course))
-                        .then()
-                        .statusCode(200)
-                        .body("$", hasSize(1)));
-        long outsider = Statements.during(
-                sessionFactory,
-                () -> Api.as(stranger, "STUDENT").get(ofCourse(course)).then().spec(problem(404)));
-
-        assertThat(member).isLessThanOrEqualTo(2);
-        assertThat(outsider).isLessThanOrEqualTo(2);
-    }
-
-    @Test
-    void theContentOfAnUnknownCourseIs404() {
-        Api.given().get(ofCourse(UUID.randomUUID())).then().spec(problem(404));
-        Api.given().get("/api/v1/courses/CS101/content").then().spec(invalid("courseId"));
     }
 
     // --- replace and patch ---------------------------------------------------------------------------------------
