@@ -14,8 +14,8 @@ import java.util.UUID;
  * <p>
  * Each attempt is charged up front, in the same UPDATE that checks the lock: concurrent guesses are serialised on the
  * row, so a burst of parallel requests gets no more tries than a patient attacker. A success pays the charge back.
- * Both statements touch only the throttling columns: they bump neither {@code version} nor {@code updated_at}, so a
- * login never invalidates a client's ETag.
+ * Neither statement, nor the one that starts a session (which may also store the password again at the configured
+ * bcrypt cost), bumps {@code version} or {@code updated_at}, so a login never invalidates a client's ETag.
  */
 @ApplicationScoped
 public class LoginThrottle {

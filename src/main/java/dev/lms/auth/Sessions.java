@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -83,6 +84,18 @@ public class Sessions {
         deleteDeadFamilies(account.id(), user.now());
         Instant familyExpiresAt = user.now().plus(config.refresh().maxAge());
         return Optional.of(grant(account.id(), user, UUID.randomUUID(), familyExpiresAt));
+    }
+
+    /** The user's password hash as stored now; empty when the user is gone or has no password. */
+    @Transactional
+    public Optional<String> currentHash(UUID userId) {
+        return Panache.getEntityManager()
+                .createNativeQuery("SELECT password_hash FROM users WHERE id = :id", String.class)
+                .setParameter("id", userId)
+                .getResultList()
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     /**

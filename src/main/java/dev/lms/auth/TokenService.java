@@ -56,12 +56,20 @@ public class TokenService {
                             : account.get().passwordHash() == null ? "the account has no password" : "wrong password");
             throw new CredentialsRefused();
         }
-        String hash = account.get().passwordHash();
-        String storedHash = passwords.isOutdated(hash) ? passwords.hash(request.password()) : hash;
-        return sessions.start(account.get(), storedHash).map(this::sign).orElseThrow(() -> {
-            LOG.infof(
-                    "Token refused for user %s: the password changed during the login",
-                    account.get().id());
+        LoginThrottle.Account checked = account.get();
+        String hash = checked.passwordHash();
+        Optional<Sessions.Grant> grant =
+                sessions.start(checked, passwords.isOutdated(hash) ? passwords.hash(request.password()) : hash);
+        if (grant.isEmpty()) {
+            // The hash changed since it was read. A concurrent login may have stored the same password again at the
+            // configured cost: only a hash that no longer matches means the password itself changed.
+            grant = sessions.currentHash(checked.id())
+                    .filter(current -> passwords.matches(request.password(), current))
+                    .flatMap(current ->
+                            sessions.start(new LoginThrottle.Account(checked.id(), checked.role(), current), current));
+        }
+        return grant.map(this::sign).orElseThrow(() -> {
+            LOG.infof("Token refused for user %s: the password changed during the login", checked.id());
             return new CredentialsRefused();
         });
     }

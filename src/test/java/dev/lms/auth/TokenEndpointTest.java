@@ -12,7 +12,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +22,16 @@ class TokenEndpointTest {
     static final String PASSWORD = "correct horse";
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     AuthConfig config;
 
+    @Inject
     Fixtures fixtures;
+
     String email;
     UUID user;
 
     @BeforeEach
     void arrange() throws Exception {
-        fixtures = new Fixtures(dataSource);
         email = Fixtures.unique("login") + "@example.org";
         user = fixtures.user("INSTRUCTOR", email);
         fixtures.setPassword(user, PASSWORD);
@@ -166,6 +163,37 @@ class TokenEndpointTest {
                 .post("/api/v1/auth/refresh")
                 .then()
                 .statusCode(200);
+    }
+
+    @Test
+    void concurrentLoginsWithAPasswordStoredAtAnotherCostAllSucceed() throws Exception {
+        fixtures.execute(
+                "UPDATE users SET password_hash = ? WHERE id = ?",
+                io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(PASSWORD, 5),
+                user);
+        // Fewer than the failure budget: each attempt is charged up front, so more at once would lock the email.
+        int logins = config.throttling().maxFailures() - 1;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(logins);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(logins);
+
+        java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < logins; i++) {
+            statuses.add(pool.submit(() -> {
+                together.await();
+                return login(email, PASSWORD).statusCode();
+            }));
+        }
+        java.util.List<Integer> answered = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> status : statuses) {
+            answered.add(status.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        // One of them stores the password again at the configured cost; the others must not take that for a
+        // password change.
+        assertThat(answered).containsOnly(200);
+        assertThat((String) fixtures.row("users", user).get("password_hash")).startsWith("$2a$04$");
+        assertThat(fixtures.row("users", user).get("failed_login_attempts")).isEqualTo(0);
     }
 
     @Test
