@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,15 +26,13 @@ class AnnouncementResourceTest {
     static final String ANNOUNCEMENTS = "/api/v1/announcements";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID course;
     UUID author;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         author = fixtures.instructor();
         course = fixtures.course(author);
     }

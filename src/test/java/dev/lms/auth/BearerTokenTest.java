@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +20,12 @@ class BearerTokenTest {
     static final String ME = "/api/v1/users/me";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID student;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         student = fixtures.student();
     }
 

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,12 +32,11 @@ class ObjectLevelAuthorizationTest {
     static final String GRADES = "/api/v1/grades";
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     SessionFactory sessionFactory;
 
+    @Inject
     Fixtures fixtures;
+
     UUID instructor;
     UUID a;
     UUID b;
@@ -57,7 +55,6 @@ class ObjectLevelAuthorizationTest {
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         instructor = fixtures.instructor();
         a = fixtures.student();
         b = fixtures.student();

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +28,13 @@ class PublicEndpointsTest {
     static final String PASSWORD = "correct horse";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     String email;
     Map<String, String> badTokens;
 
     @BeforeEach
     void arrange() throws Exception {
-        fixtures = new Fixtures(dataSource);
         email = Fixtures.unique("public") + "@example.org";
         UUID user = fixtures.user("STUDENT", email);
         fixtures.setPassword(user, PASSWORD);

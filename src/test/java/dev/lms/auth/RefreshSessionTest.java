@@ -31,13 +31,14 @@ class RefreshSessionTest {
     @Inject
     AuthConfig config;
 
+    @Inject
     Fixtures fixtures;
+
     String email;
     UUID user;
 
     @BeforeEach
     void arrange() throws Exception {
-        fixtures = new Fixtures(dataSource);
         email = Fixtures.unique("session") + "@example.org";
         user = fixtures.user("INSTRUCTOR", email);
         fixtures.setPassword(user, PASSWORD);

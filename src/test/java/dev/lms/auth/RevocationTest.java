@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,19 +31,17 @@ class RevocationTest {
     static final Duration OTHER_REPLICAS_BOUND = Duration.ofSeconds(2);
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     RegisteredUsers registeredUsers;
 
+    @Inject
     Fixtures fixtures;
+
     UUID student;
     String token;
     long issuedAt;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         student = fixtures.student();
         issuedAt = Instant.now().getEpochSecond();
         token = Tokens.issuedAt(student, "STUDENT", issuedAt);

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +26,13 @@ class TokenRevocationTest {
     static final String PASSWORD = "correct horse battery";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     String email;
     UUID user;
 
     @BeforeEach
     void arrange() throws Exception {
-        fixtures = new Fixtures(dataSource);
         email = Fixtures.unique("revoked") + "@example.org";
         user = fixtures.user("STUDENT", email);
         fixtures.setPassword(user, PASSWORD);

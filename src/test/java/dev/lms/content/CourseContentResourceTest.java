@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,14 +26,12 @@ class CourseContentResourceTest {
     static final String CONTENT = "/api/v1/course-content";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID course;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         course = fixtures.course(fixtures.instructor());
     }
 

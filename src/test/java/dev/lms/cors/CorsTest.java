@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,15 +39,13 @@ class CorsTest {
             List.of("https://evil.example", "http://lms.example.org", "https://lms.example.org.evil.example", "null");
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     String token;
     UUID course;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         token = Tokens.valid(fixtures.user("ADMIN"), "ADMIN");
         UUID instructor = fixtures.instructor();
         course = fixtures.course(instructor);

@@ -9,27 +9,18 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CourseDeletionTest {
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     SessionFactory sessionFactory;
 
+    @Inject
     Fixtures fixtures;
-
-    @BeforeEach
-    void arrange() {
-        fixtures = new Fixtures(dataSource);
-    }
 
     @Test
     void deletingACourseRemovesEverythingThatBelongsToIt() {

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,14 +27,12 @@ class CourseResourceTest {
     static final String COURSES = "/api/v1/courses";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID instructor;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         instructor = fixtures.instructor();
     }
 

@@ -20,9 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -422,17 +420,10 @@ class CrudContractTest {
     }
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     SessionFactory sessionFactory;
 
+    @Inject
     Fixtures fixtures;
-
-    @BeforeEach
-    void arrange() {
-        fixtures = new Fixtures(dataSource);
-    }
 
     Row row(Resource resource) {
         return resource.row().make(fixtures, resource.scope().apply(fixtures));

@@ -19,9 +19,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -115,17 +113,10 @@ class NestedListContractTest {
     }
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     SessionFactory sessionFactory;
 
+    @Inject
     Fixtures fixtures;
-
-    @BeforeEach
-    void arrange() {
-        fixtures = new Fixtures(dataSource);
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("lists")

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,16 +25,14 @@ class DiscussionPostResourceTest {
     static final String POSTS = "/api/v1/discussion-posts";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID course;
     UUID discussion;
     UUID author;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         course = fixtures.course(fixtures.instructor());
         author = fixtures.student();
         discussion = fixtures.discussion(course, author);

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,15 +27,13 @@ class DiscussionResourceTest {
     static final String DISCUSSIONS = "/api/v1/discussions";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID course;
     UUID author;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         course = fixtures.course(fixtures.instructor());
         author = fixtures.student();
     }

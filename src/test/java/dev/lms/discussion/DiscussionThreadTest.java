@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,18 +25,16 @@ import org.junit.jupiter.api.Test;
 class DiscussionThreadTest {
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     SessionFactory sessionFactory;
 
+    @Inject
     Fixtures fixtures;
+
     UUID discussion;
     UUID author;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         author = fixtures.student();
         discussion = fixtures.discussion(fixtures.course(fixtures.instructor()), author);
     }

@@ -33,13 +33,14 @@ class ThreadBoundsTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
     Fixtures fixtures;
+
     UUID discussion;
     UUID author;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         author = fixtures.student();
         discussion = fixtures.discussion(fixtures.course(fixtures.instructor()), author);
     }

@@ -17,7 +17,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,16 +28,14 @@ class GradeResourceTest {
     static final String GRADES = "/api/v1/grades";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID instructor;
     UUID assignment;
     UUID submission;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         instructor = fixtures.instructor();
         assignment = fixtures.assignment(fixtures.course(instructor), 10);
         submission = fixtures.submission(assignment, fixtures.student());

@@ -35,13 +35,14 @@ class IdempotencyKeyTest {
     @Inject
     IdempotencyPurge purge;
 
+    @Inject
     Fixtures fixtures;
+
     UUID instructor;
     UUID course;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         instructor = fixtures.instructor();
         course = fixtures.course(instructor);
     }

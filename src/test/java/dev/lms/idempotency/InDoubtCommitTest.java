@@ -15,7 +15,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +30,12 @@ class InDoubtCommitTest {
     static final String ANNOUNCEMENTS = "/api/v1/announcements";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID course;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         course = fixtures.course(fixtures.instructor());
     }
 

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +23,8 @@ import org.postgresql.util.PSQLException;
 class CrossRowRacesTest {
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     Transactions transactions;
     UUID course;
     UUID student;
@@ -35,7 +33,6 @@ class CrossRowRacesTest {
 
     @BeforeEach
     void anUngradedSubmission() {
-        fixtures = new Fixtures(dataSource);
         course = fixtures.course(fixtures.instructor());
         student = fixtures.student();
         assignment = fixtures.assignment(course, 10);

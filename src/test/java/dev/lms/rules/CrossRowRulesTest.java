@@ -31,7 +31,9 @@ class CrossRowRulesTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
     Fixtures fixtures;
+
     UUID instructor;
     UUID course;
     UUID student;
@@ -40,7 +42,6 @@ class CrossRowRulesTest {
 
     @BeforeEach
     void aGradedSubmission() {
-        fixtures = new Fixtures(dataSource);
         instructor = fixtures.instructor();
         course = fixtures.course(instructor);
         student = fixtures.student();

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,8 @@ import org.junit.jupiter.api.Test;
 class GradingRaceTest {
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     Transactions transactions;
     UUID instructor;
     UUID student;
@@ -39,7 +37,6 @@ class GradingRaceTest {
 
     @BeforeEach
     void anUngradedSubmission() {
-        fixtures = new Fixtures(dataSource);
         instructor = fixtures.instructor();
         student = fixtures.student();
         assignment = fixtures.assignment(fixtures.course(instructor), 10);

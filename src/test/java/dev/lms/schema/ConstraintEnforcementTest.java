@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +19,14 @@ class ConstraintEnforcementTest {
     private static final String CHECK_VIOLATION = "23514";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID instructor;
     UUID student;
     UUID course;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         instructor = fixtures.instructor();
         student = fixtures.student();
         course = fixtures.course(instructor);

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,16 +27,14 @@ class SubmissionResourceTest {
     static final String SUBMISSIONS = "/api/v1/submissions";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID course;
     UUID assignment;
     UUID student;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         course = fixtures.course(fixtures.instructor());
         assignment = fixtures.assignment(course, 10);
         student = enrolledStudent();

@@ -1,5 +1,7 @@
 package dev.lms.testing;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,12 +14,15 @@ import javax.sql.DataSource;
 
 /**
  * Arranges rows with plain SQL, so tests of the schema and of the API start from data that no service code wrote.
- * Every natural key (email, course code) is unique per call, so tests never collide with each other's rows.
+ * Every natural key (email, course code) is unique per call, so tests never collide with each other's rows. A
+ * {@code @QuarkusTest} injects it, on the database of its profile; a test with a database of its own constructs one.
  */
+@Singleton
 public final class Fixtures {
 
     private final DataSource dataSource;
 
+    @Inject
     public Fixtures(DataSource dataSource) {
         this.dataSource = dataSource;
     }

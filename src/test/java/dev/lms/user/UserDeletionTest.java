@@ -11,7 +11,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,16 +18,14 @@ import org.junit.jupiter.api.Test;
 class UserDeletionTest {
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID instructor;
     UUID student;
     UUID course;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         instructor = fixtures.instructor();
         student = fixtures.student();
         course = fixtures.course(instructor);

@@ -22,9 +22,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,14 +33,7 @@ class UserResourceTest {
     static final String USERS = "/api/v1/users";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
-
-    @BeforeEach
-    void arrange() {
-        fixtures = new Fixtures(dataSource);
-    }
 
     static String email() {
         return Fixtures.unique("ada") + "@example.org";

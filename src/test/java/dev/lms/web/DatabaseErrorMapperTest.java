@@ -12,8 +12,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,14 +25,7 @@ class DatabaseErrorMapperTest {
     DatabaseErrorMapper mapper;
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
-
-    @BeforeEach
-    void arrange() {
-        fixtures = new Fixtures(dataSource);
-    }
 
     @Test
     void aReferenceToAMissingRowIs422OnItsField() {

@@ -11,7 +11,6 @@ import dev.lms.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,15 +27,13 @@ class HostileInputTest {
     static final String ASSIGNMENTS = "/api/v1/assignments";
 
     @Inject
-    DataSource dataSource;
-
     Fixtures fixtures;
+
     UUID instructor;
     UUID course;
 
     @BeforeEach
     void arrange() {
-        fixtures = new Fixtures(dataSource);
         instructor = fixtures.instructor();
         course = fixtures.course(instructor);
     }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,15 +30,14 @@ import org.junit.jupiter.api.Test;
 class StatementBudgetTest {
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     SessionFactory sessionFactory;
 
     @Inject
     MeterRegistry registry;
 
+    @Inject
     Fixtures fixtures;
+
     UUID instructor;
     UUID student;
     Map<String, String> reads;
@@ -48,7 +46,6 @@ class StatementBudgetTest {
     void arrange() {
         Assumptions.assumeTrue(
                 TestDatabase.isEmbedded(), "pg_stat_statements is preloaded by the embedded server only");
-        fixtures = new Fixtures(dataSource);
         // Api.given() creates the ADMIN the reads below call as, the first time a test needs one.
         Api.given().get("/api/v1/users/me").then().statusCode(200);
         instructor = fixtures.instructor();
