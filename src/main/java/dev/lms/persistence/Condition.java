@@ -33,7 +33,7 @@ public interface Condition<E> {
         return (Condition<E>) Every.ROW;
     }
 
-    /** Both conditions; {@link #all()} on either side leaves the other as it is, so no {@code 1=1} reaches the SQL. */
+    /** Both conditions; {@link #all()} on either side leaves the other as it is, so that no {@code 1=1} piles up. */
     default Condition<E> and(Condition<E> other) {
         if (this == Every.ROW) {
             return other;

@@ -26,7 +26,7 @@ public final class Queries {
         for (SingularAttribute<? super E, ?> association : fetch) {
             row.fetch(association);
         }
-        query.where(where.on(row, query, builder));
+        restrict(query, where, row, builder);
         query.orderBy(order.stream()
                 .<Order>map(term -> term.descending()
                         ? builder.desc(row.get(term.attribute()))
@@ -39,7 +39,7 @@ public final class Queries {
         HibernateCriteriaBuilder builder = builder();
         CriteriaQuery<Long> query = builder.createQuery(Long.class);
         Root<E> row = query.from(type);
-        query.select(builder.count(row)).where(where.on(row, query, builder));
+        restrict(query.select(builder.count(row)), where, row, builder);
         return Panache.getSession().createSelectionQuery(query).getSingleResult();
     }
 
@@ -63,8 +63,16 @@ public final class Queries {
         Condition<C> underParent = (row, subquery, criteria) ->
                 criteria.equal(row.get(link).get(AuditedEntity_.id), parentRow.get(AuditedEntity_.id));
         count.select(builder.count(child)).where(underParent.and(children).on(child, count, builder));
-        query.select(count).where(parent.on(parentRow, query, builder));
+        restrict(query.select(count), parent, parentRow, builder);
         return Panache.getSession().createSelectionQuery(query).uniqueResultOptional();
+    }
+
+    /** Adds {@code condition} as the query's WHERE, unless it lets every row through: no {@code 1=1} in the SQL. */
+    private static <E> void restrict(
+            CriteriaQuery<?> query, Condition<E> condition, Root<E> row, HibernateCriteriaBuilder builder) {
+        if (condition != Condition.all()) {
+            query.where(condition.on(row, query, builder));
+        }
     }
 
     private static HibernateCriteriaBuilder builder() {

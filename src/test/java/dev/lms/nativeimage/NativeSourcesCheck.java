@@ -97,6 +97,29 @@ class NativeSourcesCheck {
         }
     }
 
+    /** Hibernate fills the static metamodel ({@code Course_}...) that the policies' scopes use by reflection on fields. */
+    @Test
+    void everyStaticMetamodelClassIsRegisteredForReflectionOnItsFields() throws IOException {
+        Map<String, JsonNode> registered = reflectionRegistrations();
+        List<String> metamodel;
+        try (Stream<Path> classes = Files.walk(CLASSES)) {
+            metamodel = classes.map(path -> CLASSES.relativize(path).toString())
+                    .filter(name -> name.endsWith("_.class"))
+                    .map(name -> name.replace('/', '.').replaceAll("\\.class$", ""))
+                    .toList();
+        }
+
+        assertThat(metamodel).contains("dev.lms.course.Course_", "dev.lms.persistence.AuditedEntity_");
+        for (String type : metamodel) {
+            JsonNode entry = registered.get(type);
+            assertThat(entry).as("%s in reflect-config.json", type).isNotNull();
+            assertThat(entry.path("allDeclaredFields").asBoolean()
+                            || entry.path("allPublicFields").asBoolean())
+                    .as("the fields of %s: %s", type, entry)
+                    .isTrue();
+        }
+    }
+
     @Test
     void theSslFactoryOfSslrootcertSystemIsRegisteredForReflection() throws IOException {
         // pgJDBC instantiates sslfactory by name; DATABASE_URL's sslrootcert=system asks for this one.
