@@ -2,7 +2,6 @@ package dev.lms.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ public final class PgBouncer implements AutoCloseable {
                 .orElseThrow(
                         () -> new IllegalStateException("PgBouncer is not installed: apt-get install -y pgbouncer"));
         Path directory = Files.createTempDirectory("lms-pgbouncer");
-        int port = freePort();
+        int port = FreePorts.next();
         Files.writeString(directory.resolve("userlist.txt"), "\"postgres\" \"postgres\"\n");
         Files.writeString(directory.resolve("pgbouncer.ini"), """
                 [databases]
@@ -113,12 +112,6 @@ public final class PgBouncer implements AutoCloseable {
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -45,7 +45,7 @@ public final class SystemPostgres implements AutoCloseable {
     public static SystemPostgres start(String hba) throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("lms-pg15");
         Path data = directory.resolve("data");
-        int port = freePort();
+        int port = FreePorts.next();
         boolean ipv6 = loopbackIpv6Works();
         if (ROOT) {
             run("chown", "postgres:postgres", directory.toString());
@@ -112,12 +112,6 @@ public final class SystemPostgres implements AutoCloseable {
             return socket.getInetAddress() instanceof Inet6Address;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

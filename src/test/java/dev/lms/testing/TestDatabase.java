@@ -4,7 +4,6 @@ import dev.lms.db.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -99,7 +98,7 @@ public final class TestDatabase {
     public static synchronized int embeddedPort() {
         if (dataDirectory == null) {
             try {
-                port = freePort();
+                port = FreePorts.next();
                 dataDirectory = Files.createTempDirectory("lms-test-postgres");
                 embedded = start();
                 Runtime.getRuntime()
@@ -176,12 +175,6 @@ public final class TestDatabase {
                     .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A leftover temporary directory is not worth failing the build for.
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
