@@ -7,7 +7,6 @@ import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
 import dev.lms.crud.PageResult;
-import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
 import dev.lms.persistence.Condition;
@@ -66,16 +65,11 @@ public class AnnouncementService extends CrudService<Announcement, AnnouncementR
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<AnnouncementResponse> ofCourse(UUID courseId, Page page) {
-        List<OrderBy> order = !page.isSorted() ? NEWEST_FIRST : SORTING.parse(page);
+        List<OrderBy> order = SORTING.parse(page, NEWEST_FIRST);
         Condition<Announcement> where = policy.readable()
                 .and(Condition.equal(
                         announcement -> announcement.get(Announcement_.course).get(Course_.id), courseId));
-        PageResult<AnnouncementResponse> result = rows.page(where, order, page, AnnouncementResponse::of);
-        // Only an empty page needs the extra look-up: any announcement proves the course exists and is readable.
-        if (result.total() == 0 && !courseAccess.canRead(courseId)) {
-            throw Refusal.notFound("course", courseId);
-        }
-        return result;
+        return courseAccess.pageOf(courseId, rows.page(where, order, page, AnnouncementResponse::of));
     }
 
     public AnnouncementResponse create(AnnouncementRequest request) {

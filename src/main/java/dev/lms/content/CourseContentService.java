@@ -7,7 +7,6 @@ import dev.lms.crud.CrudService;
 import dev.lms.crud.MergePatch;
 import dev.lms.crud.Page;
 import dev.lms.crud.PageResult;
-import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
 import dev.lms.persistence.Condition;
@@ -60,16 +59,11 @@ public class CourseContentService extends CrudService<CourseContent, CourseConte
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<CourseContentResponse> ofCourse(UUID courseId, Page page) {
-        List<OrderBy> order = !page.isSorted() ? IN_POSITION : SORTING.parse(page);
+        List<OrderBy> order = SORTING.parse(page, IN_POSITION);
         Condition<CourseContent> where = policy.readable()
                 .and(Condition.equal(
                         content -> content.get(CourseContent_.course).get(Course_.id), courseId));
-        PageResult<CourseContentResponse> result = rows.page(where, order, page, CourseContentResponse::of);
-        // Only an empty page needs the extra look-up: any item proves the course exists and is readable.
-        if (result.total() == 0 && !courseAccess.canRead(courseId)) {
-            throw Refusal.notFound("course", courseId);
-        }
-        return result;
+        return courseAccess.pageOf(courseId, rows.page(where, order, page, CourseContentResponse::of));
     }
 
     public CourseContentResponse create(CourseContentRequest request) {

@@ -2,6 +2,7 @@ package dev.lms.course;
 
 import dev.lms.access.Caller;
 import dev.lms.access.Membership;
+import dev.lms.crud.PageResult;
 import dev.lms.crud.Refusal;
 import dev.lms.persistence.AuditedEntity;
 import dev.lms.persistence.Condition;
@@ -12,23 +13,24 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The course checks the features share: whether the caller teaches a course, and the course a request body names for
- * a write into it. Scopes over rows are {@link Membership}'s.
+ * The course checks the other features share, on {@link CoursePolicy}'s rules: whether the caller teaches a course, the
+ * course a request body names for a write into it, and whether a course is there for the caller to see. Scopes over
+ * rows are {@link Membership}'s.
  */
 @ApplicationScoped
 public class CourseAccess {
 
     private final Caller caller;
-    private final Membership membership;
+    private final CoursePolicy policy;
 
-    CourseAccess(Caller caller, Membership membership) {
+    CourseAccess(Caller caller, CoursePolicy policy) {
         this.caller = caller;
-        this.membership = membership;
+        this.policy = policy;
     }
 
     /** Whether the caller may manage this course: its instructor, or an ADMIN. */
     public boolean teaches(Course course) {
-        return caller.isAdmin() || caller.is(course.instructor.id);
+        return policy.teaches(course);
     }
 
     /**
@@ -69,13 +71,21 @@ public class CourseAccess {
         return course;
     }
 
-    /** Whether the course exists and the caller may see it: the one look-up a nested list makes when it came back empty. */
-    public boolean canRead(UUID courseId) {
-        return Queries.count(Course.class, readable(courseId)) > 0;
+    /**
+     * {@code page}, a page of one course's list, checked for the course: when it is empty, 404 unless the course exists
+     * and the caller may see it. A page with rows proves that already, so only an empty one costs the look-up.
+     *
+     * @throws Refusal not found, naming the course
+     */
+    public <R> PageResult<R> pageOf(UUID courseId, PageResult<R> page) {
+        if (page.total() == 0 && Queries.count(Course.class, readable(courseId)) == 0) {
+            throw Refusal.notFound("course", courseId);
+        }
+        return page;
     }
 
     /** The course with this id, if the caller may see it. */
     public Condition<Course> readable(UUID courseId) {
-        return membership.<Course>readable(course -> course.get(Course_.id)).and(AuditedEntity.withId(courseId));
+        return policy.readable().and(AuditedEntity.withId(courseId));
     }
 }

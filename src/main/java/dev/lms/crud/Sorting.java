@@ -29,20 +29,26 @@ public final class Sorting {
      * without a sort the list is in creation order (ids are UUIDv7).
      */
     public List<OrderBy> parse(Page page) {
+        return parse(page, List.of(BY_ID));
+    }
+
+    /** As {@link #parse(Page)}, but a request without {@code sort} gets {@code unsorted}, a list's own natural order. */
+    public List<OrderBy> parse(Page page, List<OrderBy> unsorted) {
+        if (!page.isSorted()) {
+            return unsorted;
+        }
         List<OrderBy> order = new ArrayList<>();
-        if (page.isSorted()) {
-            for (String term : page.sort().split(",")) {
-                String field = term.strip();
-                boolean descending = field.startsWith("-");
-                if (descending) {
-                    field = field.substring(1);
-                }
-                if (!fields.contains(field)) {
-                    throw Refusal.invalid(
-                            "sort", "cannot sort by '" + field + "'; sortable fields are " + String.join(", ", fields));
-                }
-                order.add(new OrderBy(field, descending));
+        for (String term : page.sort().split(",")) {
+            String field = term.strip();
+            boolean descending = field.startsWith("-");
+            if (descending) {
+                field = field.substring(1);
             }
+            if (!fields.contains(field)) {
+                throw Refusal.invalid(
+                        "sort", "cannot sort by '" + field + "'; sortable fields are " + String.join(", ", fields));
+            }
+            order.add(new OrderBy(field, descending));
         }
         order.add(BY_ID);
         return order;
