@@ -131,8 +131,11 @@ public class DiscussionPostService extends CrudService<DiscussionPost, Discussio
         if (parentId == null) {
             return null;
         }
-        return DiscussionPost.<DiscussionPost>find("id = ?1 and discussion.id = ?2", parentId, discussionId)
-                .firstResultOptional()
+        Condition<DiscussionPost> inDiscussion = AuditedEntity.<DiscussionPost>withId(parentId)
+                .and(Condition.equal(
+                        post -> post.get(DiscussionPost_.discussion).get(Discussion_.id), discussionId));
+        return Queries.select(DiscussionPost.class, inDiscussion, List.of())
+                .uniqueResultOptional()
                 .orElseThrow(() -> Refusal.unprocessable(
                         "parentId",
                         "No post with id " + parentId + " in discussion " + discussionId

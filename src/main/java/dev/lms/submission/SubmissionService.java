@@ -6,6 +6,7 @@ import dev.lms.access.Caller;
 import dev.lms.assignment.Assignment;
 import dev.lms.assignment.AssignmentPolicy;
 import dev.lms.assignment.Assignment_;
+import dev.lms.course.Course_;
 import dev.lms.crud.CrudService;
 import dev.lms.crud.ExpectedVersion;
 import dev.lms.crud.MergePatch;
@@ -15,6 +16,7 @@ import dev.lms.crud.Refusal;
 import dev.lms.crud.Rows;
 import dev.lms.crud.Sorting;
 import dev.lms.enrollment.Enrollment;
+import dev.lms.enrollment.Enrollment_;
 import dev.lms.persistence.AuditedEntity;
 import dev.lms.persistence.Condition;
 import dev.lms.persistence.Queries;
@@ -142,8 +144,12 @@ public class SubmissionService extends CrudService<Submission, SubmissionRequest
                 .uniqueResultOptional()
                 .orElseThrow(
                         () -> Refusal.unprocessable("assignmentId", "No assignment with id " + assignmentId + "."));
-        if (Enrollment.count("user.id = ?1 and course.id = ?2", studentId, assignment.course.id) == 0) {
-            if (User.count("id", studentId) == 0) {
+        Condition<Enrollment> enrolled = Condition.<Enrollment, UUID>equal(
+                        enrollment -> enrollment.get(Enrollment_.user).get(User_.id), studentId)
+                .and(Condition.equal(
+                        enrollment -> enrollment.get(Enrollment_.course).get(Course_.id), assignment.course.id));
+        if (Queries.count(Enrollment.class, enrolled) == 0) {
+            if (Queries.count(User.class, AuditedEntity.withId(studentId)) == 0) {
                 throw Refusal.unprocessable("studentId", "No user with id " + studentId + ".");
             }
             throw Refusal.unprocessable(
