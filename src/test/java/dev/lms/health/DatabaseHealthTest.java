@@ -23,6 +23,10 @@ class DatabaseHealthTest {
     @TestHTTPResource(value = "metrics", management = true)
     URL metrics;
 
+    URL metrics() {
+        return metrics;
+    }
+
     @Test
     void aHealthyDatabaseAnswers200WithEveryExpectedObjectFound() {
         String body = given().when()
@@ -78,7 +82,7 @@ class DatabaseHealthTest {
     void metricsExposeHttpRequestsThePoolAndSchemaDrift() {
         given().get("/health/db").then().statusCode(200);
 
-        String scraped = given().get(metrics).then().statusCode(200).extract().asString();
+        String scraped = given().get(metrics()).then().statusCode(200).extract().asString();
 
         assertThat(scraped)
                 .contains(

@@ -23,6 +23,14 @@ public final class FreePorts {
     private static final int DEFAULT_EPHEMERAL_START = 32_768;
     private static final Set<Integer> CHOSEN = new HashSet<>();
 
+    static {
+        // The build reserves the packaged service's management port for the integration tests (pom.xml).
+        String management = System.getProperty("it.management.port");
+        if (management != null) {
+            CHOSEN.add(Integer.parseInt(management));
+        }
+    }
+
     private FreePorts() {}
 
     public static synchronized int next() {
